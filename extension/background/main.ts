@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import type { PortLike } from '../../shared/common/protocol/port';
+import { errorResponse } from '../../shared/common/protocol/envelopes';
+import { HOST_PORT_NAME } from '../ai-host/serve-port';
+import { streams } from '../messaging/methods';
+import { createHostConnection } from './host-connection';
+import { ensureOffscreenHost } from './offscreen';
+import { createBackgroundRouter } from './router';
+import { STREAM_PORT_NAME, relayStreamPort } from './stream-relay';
+
+/**
+ * Wires the service worker: it only routes requests and streams and keeps no model state, so Chrome may kill it
+ * at any time and the next message simply starts a fresh one.
+ */
+export function startBackground(): void {
+  const host = createHostConnection({
+    ensureHost: ensureOffscreenHost,
+    connect: () => browser.runtime.connect({ name: HOST_PORT_NAME }) as unknown as PortLike,
+  });
+  const route = createBackgroundRouter(host);
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only our own contexts may talk to us (externally_connectable is not declared, but be explicit).
+    if (sender.id !== browser.runtime.id) return false;
+    route(message).then(sendResponse, (err: unknown) =>
+      sendResponse(errorResponse(undefined, 'internal', String(err))),
+    );
+    return true;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== STREAM_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    relayStreamPort(port as unknown as PortLike, host, streams);
+  });
+
+  // The toolbar button opens the side panel.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+}

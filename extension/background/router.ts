@@ -1,0 +1,31 @@
+import { ProtocolError } from '../../shared/common/protocol/errors';
+import { createRouter, type Handlers } from '../../shared/common/protocol/router';
+import { methods, isHostMethod, type Methods } from '../messaging/methods';
+import type { HostConnection } from './host-connection';
+import { storeHandlers } from './store-handlers';
+
+const workerStartedAt = Date.now();
+
+/**
+ * The service worker's request router: `host.*` goes to the AI host (after validation here, at the boundary);
+ * everything else is answered in the worker.
+ */
+export function createBackgroundRouter(host: HostConnection, local: Handlers<Methods> = storeHandlers) {
+  const handlers: Handlers<Methods> = {
+    ...local,
+    'sw.ping': () => ({ workerStartedAt, now: Date.now() }),
+  };
+  for (const name of Object.keys(methods) as Array<keyof Methods>) {
+    if (!isHostMethod(name)) continue;
+    handlers[name] = (async (params: unknown) => {
+      try {
+        return await host.call(name, params);
+      } catch (err) {
+        // One retry on a lost host: the worker or the host document may just have been restarted.
+        if (err instanceof ProtocolError && err.code === 'host_unavailable') return host.call(name, params);
+        throw err;
+      }
+    }) as never;
+  }
+  return createRouter(methods, handlers);
+}

@@ -1,0 +1,3 @@
+import { startAiHost } from '../../ai-host/main';
+
+startAiHost();

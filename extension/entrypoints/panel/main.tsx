@@ -1,0 +1,3 @@
+import { mountPanelApp, surfaceFromLocation } from '../../panel/mount';
+
+mountPanelApp(surfaceFromLocation(location.search));

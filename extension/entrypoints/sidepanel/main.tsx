@@ -1,0 +1,3 @@
+import { mountPanelApp } from '../../panel/mount';
+
+mountPanelApp('sidepanel');

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, type PanelSurface } from './App';
+import './panel.css';
+
+/** Renders the panel app into `#root`. */
+export function mountPanelApp(surface: PanelSurface): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('Panel page has no #root element');
+  document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
+  createRoot(root).render(
+    <StrictMode>
+      <App surface={surface} />
+    </StrictMode>,
+  );
+}
+
+/** Which site framed this panel, from its URL (`panel.html?site=gmail`). */
+export function surfaceFromLocation(search: string): PanelSurface {
+  const site = new URLSearchParams(search).get('site');
+  return site === 'gmail' || site === 'hubspot' ? site : 'sidepanel';
+}

@@ -1,0 +1,41 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { CloserDB } from './schema';
+
+type UpgradeDb = IDBPDatabase<CloserDB>;
+type UpgradeTx = IDBPTransaction<CloserDB, StoreNames<CloserDB>[], 'versionchange'>;
+
+/**
+ * One step per database version: `migrations[n]` upgrades version n to n+1. Steps only ever get appended; a
+ * shipped step is never edited, because profiles in the field are at every version.
+ */
+export const migrations: Array<(db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void> = [
+  // 0 → 1: the first shipped layout: what the Gmail panel needs.
+  (db) => {
+    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    contacts.createIndex('by-email', 'email', { unique: false });
+    db.createObjectStore('personas', { keyPath: 'contactId' });
+    const messages = db.createObjectStore('messages', { keyPath: 'id' });
+    messages.createIndex('by-thread', 'threadId');
+    messages.createIndex('by-contact', 'contactId');
+    const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
+    drafts.createIndex('by-thread', 'threadId');
+  },
+  // 1 → 2: campaigns, events and the sync outbox; contact addresses lower-cased so the email index is exact.
+  async (db, tx) => {
+    db.createObjectStore('campaigns', { keyPath: 'id' });
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('by-campaign', 'campaignId');
+    events.createIndex('by-at', 'at');
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('by-status', 'status');
+    outbox.createIndex('by-created', 'createdAt');
+    let cursor = await tx.objectStore('contacts').openCursor();
+    while (cursor) {
+      const lower = cursor.value.email.trim().toLowerCase();
+      if (lower !== cursor.value.email) await cursor.update({ ...cursor.value, email: lower });
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = migrations.length;

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * WXT build configuration. The layout is fixed by the product: sources under `extension/`, static files (icons,
+ * shipped model files) under `public/`.
+ */
+export default defineConfig({
+  srcDir: 'extension',
+  publicDir: 'public',
+  modulesDir: 'extension/wxt-modules',
+  outDir: '.output',
+  // Explicit imports only: code must read the same in tests, in Node and in the bundle.
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Minimal permissions: storage for settings, offscreen for the AI host, sidePanel for the side panel.
+    // Content scripts declare their own host matches; no broad host permission is requested.
+    permissions: ['storage', 'unlimitedStorage', 'offscreen', 'sidePanel'],
+    // WebAssembly (tfjs-wasm, web-llm) needs 'wasm-unsafe-eval'; nothing looser is allowed.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    // The panel is an extension page framed into Gmail and HubSpot (see README, "Why an iframe panel").
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: ['https://mail.google.com/*', 'https://app.hubspot.com/*'],
+      },
+    ],
+    action: { default_title: '__MSG_extName__' },
+  },
+});
