@@ -9,6 +9,8 @@ export const DB_NAME = 'closer';
  * extension contexts may call this: in a content script, IndexedDB is the host page's own.
  */
 export function openCloserDb(version: number = DB_VERSION, name: string = DB_NAME): Promise<IDBPDatabase<CloserDB>> {
+  if (!Number.isInteger(version) || version < 1 || version > migrations.length)
+    return Promise.reject(new Error(`No migration to database version ${version} (latest is ${migrations.length})`));
   return openDB<CloserDB>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) {

@@ -23,9 +23,16 @@ interface ActiveStream {
 export function createStreamServer<S extends StreamMap>(
   streams: S,
   handlers: StreamHandlers<S>,
-  send: (m: StreamServerMessage) => void,
+  rawSend: (m: StreamServerMessage) => void,
 ) {
   const active = new Map<string, ActiveStream>();
+  const send = (m: StreamServerMessage) => {
+    try {
+      rawSend(m);
+    } catch {
+      // The channel closed under us; its close handler aborts the streams, nothing more to tell anyone.
+    }
+  };
 
   const fail = (id: string, error: ProtocolError) =>
     send({ protocol: PROTOCOL, kind: 'stream.error', id, error: error.toData() });

@@ -1,0 +1,90 @@
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from '../../scripts/lib/chromium';
+
+export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+  /** Every request the browser made, for privacy assertions. */
+  requests: Array<{ url: string; method: string; postData: string | null }>;
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium (headless) with the built extension loaded, fixture pages routed, and every request recorded. */
+export async function launchWithExtension(options: { locale?: string } = {}): Promise<ExtensionSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-'));
+  const context = await launchChromiumWithExtension({
+    userDataDir,
+    headless: true,
+    locale: options.locale,
+    extraArgs: ['--disable-gpu'],
+  });
+  const requests: ExtensionSession['requests'] = [];
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), postData: r.postData() }));
+  await routeFixtures(context);
+  const extensionId = await extensionIdOf(context);
+  return {
+    context,
+    extensionId,
+    serviceWorker: async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    requests,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel iframe inside a host page. */
+export async function panelFrame(page: Page, extensionId: string) {
+  const handle = await page.waitForSelector('#closer-panel-host', { state: 'attached' });
+  await handle.evaluate(() => undefined);
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/panel.html`));
+    if (frame) {
+      await frame.waitForSelector('[data-testid="host-status"]');
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('Panel frame did not appear');
+}
+
+/**
+ * Evaluates an expression inside the extension's content-script world of `page` (not the page's own world), via
+ * the DevTools protocol: the only honest way to send a message "from a content script" in a test.
+ */
+export async function evaluateInContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const mainFrameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+  const target = contexts.find(
+    (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === mainFrameId && c.origin.includes(extensionId),
+  );
+  if (!target) throw new Error(`No content-script world for ${extensionId} in ${page.url()}`);
+  const res = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: target.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (res.exceptionDetails)
+    throw new Error(`Content-script evaluation failed: ${JSON.stringify(res.exceptionDetails)}`);
+  return res.result.value;
+}
+
+/** Stops the extension's service worker the way Chrome does when it is idle (DevTools protocol). */
+export async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

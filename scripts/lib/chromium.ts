@@ -1,0 +1,69 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = join(ROOT, 'extension/e2e/fixtures');
+
+/** Debian's Chromium binary itself: the /usr/bin wrapper adds flags (and its own --load-extension) from /etc. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** Fixture pages served at the real sites' URLs (request routing: no DNS, certificates or network involved). */
+export const FIXTURE_ROUTES: Record<string, string> = {
+  'https://mail.google.com/': 'gmail-2026-11-inbox-shell.html',
+  'https://app.hubspot.com/': 'hubspot-2026-11-contact-record.html',
+};
+
+/**
+ * Launches Debian's Chromium with the built extension loaded. Background networking is off: this machine's network
+ * is closed, and Chromium's own connections would only fail.
+ */
+export async function launchChromiumWithExtension(options: {
+  userDataDir: string;
+  headless: boolean;
+  locale?: string;
+  extraArgs?: string[];
+}): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(options.headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.extraArgs ?? []),
+    ],
+  });
+}
+
+/** Serves the fixture pages at the Gmail and HubSpot URLs inside `context`. */
+export async function routeFixtures(context: BrowserContext): Promise<void> {
+  for (const [prefix, file] of Object.entries(FIXTURE_ROUTES)) {
+    await context.route(`${prefix}**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(join(FIXTURES_DIR, file)),
+      }),
+    );
+  }
+}
+
+/** The extension's id, read from its service worker's URL. */
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(sw.url()).host;
+}
