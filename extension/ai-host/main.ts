@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { PortLike } from '../../shared/common/protocol/port';
+import { buildCatalogue } from '../../shared/common/llm/catalogue';
 import { createHostService } from './host-service';
+import { detectDevice } from './device-detect';
 import { HOST_PORT_NAME, serveHostPort } from './serve-port';
 
 /**
@@ -8,7 +10,15 @@ import { HOST_PORT_NAME, serveHostPort } from './serve-port';
  * the worker); the host's state, the loaded engine, outlives those restarts.
  */
 export function startAiHost(): void {
-  const service = createHostService();
+  const service = createHostService({
+    detectDevice: () => detectDevice(),
+    loadCatalogue: async (base) => {
+      const { loadAppConfig } = await import('./engines/webllm-config');
+      return buildCatalogue((await loadAppConfig(base)).model_list);
+    },
+    isCached: async (model, base) => (await import('./engines/webllm-engine')).isModelCached(model, base),
+    deleteCached: async (model, base) => (await import('./engines/webllm-engine')).deleteCachedModel(model, base),
+  });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== HOST_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
     serveHostPort(port as unknown as PortLike, service);

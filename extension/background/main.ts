@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PortLike } from '../../shared/common/protocol/port';
 import { errorResponse } from '../../shared/common/protocol/envelopes';
 import { HOST_PORT_NAME } from '../ai-host/serve-port';
-import { streams } from '../messaging/methods';
+import { EXTENSION_PAGE_ONLY, streams } from '../messaging/methods';
 import { createHostConnection } from './host-connection';
 import { ensureOffscreenHost } from './offscreen';
 import { createBackgroundRouter } from './router';
@@ -22,6 +22,14 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own contexts may talk to us (externally_connectable is not declared, but be explicit).
     if (sender.id !== browser.runtime.id) return false;
+    const method = (message as { method?: unknown } | null)?.method;
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    if (typeof method === 'string' && EXTENSION_PAGE_ONLY.has(method) && !fromExtensionPage) {
+      sendResponse(
+        errorResponse((message as { id?: unknown }).id, 'bad_request', `${method} is not available to content scripts`),
+      );
+      return false;
+    }
     route(message).then(sendResponse, (err: unknown) =>
       sendResponse(errorResponse(undefined, 'internal', String(err))),
     );

@@ -16,13 +16,16 @@ export interface ExtensionSession {
 }
 
 /** Launches Chromium (headless) with the built extension loaded, fixture pages routed, and every request recorded. */
-export async function launchWithExtension(options: { locale?: string } = {}): Promise<ExtensionSession> {
+export async function launchWithExtension(
+  options: { locale?: string; webgpu?: boolean } = {},
+): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-'));
   const context = await launchChromiumWithExtension({
     userDataDir,
     headless: true,
     locale: options.locale,
-    extraArgs: ['--disable-gpu'],
+    // WebGPU off unless asked for: then Chromium offers only its software adapter (SwiftShader) on this machine.
+    extraArgs: options.webgpu ? ['--enable-unsafe-webgpu'] : ['--disable-gpu'],
   });
   const requests: ExtensionSession['requests'] = [];
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), postData: r.postData() }));

@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
+import {
+  CatalogueEntrySchema,
+  ChatRequestSchema,
+  DeviceReportSchema,
+  EngineChoiceSchema,
+  LoadProgressSchema,
+  ReasonSchema,
+} from '../../shared/common/llm/schemas';
 
 /**
  * What the caller expects the AI host to have loaded. Every host request carries it, so a host that was restarted
- * (or a service worker that forgot everything) reloads lazily instead of failing.
+ * (or a service worker that forgot everything) reloads lazily instead of failing. `auto` lets the host choose at
+ * run time: web-llm on WebGPU, else Chrome's Prompt API, else no generator.
  */
 export const ExpectationSchema = z.object({
-  engine: z.enum(['echo']),
-  model: z.string().min(1).max(200),
-  /** Test hook: the echo engine's delay between tokens. */
+  engine: z.enum(['auto', 'echo', 'test', 'webllm', 'prompt-api']),
+  /** A model id; for `auto`, the preferred model (empty: the recommended one). */
+  model: z.string().max(200),
+  /** Echo and test engines: delay between tokens, to look like a real model in tests and benchmarks. */
   tokenDelayMs: z.number().int().min(0).max(5_000).optional(),
+  /** A team's own model host (web-llm): base URL for weights and libraries. */
+  modelBaseUrl: z.string().url().max(500).optional(),
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
@@ -19,6 +31,9 @@ export const HostStatusSchema = z.object({
   loaded: z.object({ engine: z.string(), model: z.string() }).nullable(),
   loads: z.number().int(),
   activeStreams: z.number().int(),
+  lastFailure: z
+    .object({ kind: z.string(), message: z.string(), at: z.number(), recoveredWith: z.string() })
+    .nullable(),
 });
 export type HostStatus = z.infer<typeof HostStatusSchema>;
 
@@ -47,6 +62,51 @@ export const methods = {
     params: z.object({ text: z.string().max(MAX_PROMPT_CHARS), expect: ExpectationSchema }).strict(),
     result: z.object({ text: z.string(), hostId: z.string(), engine: z.string(), model: z.string() }),
   },
+  'host.capabilities': {
+    params: z.object({ preferredModel: z.string().max(200).nullable().optional() }).strict(),
+    result: z.object({ device: DeviceReportSchema, choice: EngineChoiceSchema }),
+  },
+  'host.catalogue': {
+    params: z.object({ modelBaseUrl: z.string().url().max(500).optional() }).strict(),
+    result: z.object({
+      entries: z.array(
+        CatalogueEntrySchema.extend({
+          problem: ReasonSchema.nullable(),
+          cached: z.boolean(),
+          recommended: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  'host.deleteModel': {
+    params: z
+      .object({ model: z.string().min(1).max(200), modelBaseUrl: z.string().url().max(500).optional() })
+      .strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /** Test engine only: scripted replies and one-shot injected faults. */
+  'host.testScript': {
+    params: z
+      .object({
+        rules: z.array(z.object({ match: z.string().max(1_000), reply: z.string().max(100_000) })).max(100),
+        faults: z
+          .array(
+            z.object({
+              kind: z.enum(['device_lost', 'out_of_memory', 'load_failed', 'unsupported', 'generation_failed']),
+              afterTokens: z.number().int().min(0).optional(),
+              during: z.enum(['generate', 'load']).optional(),
+            }),
+          )
+          .max(20),
+      })
+      .strict(),
+    result: z.object({ ok: z.literal(true) }),
+  },
+  /** Benchmark hook: the engine called directly inside the host, without the protocol, for the overhead ratio. */
+  'host.benchDirect': {
+    params: z.object({ request: ChatRequestSchema, expect: ExpectationSchema }).strict(),
+    result: z.object({ ttftMs: z.number(), tokens: z.number().int(), totalMs: z.number(), engine: z.string() }),
+  },
   'store.putDraft': {
     params: z.object({ draft: DraftSchema }).strict(),
     result: z.object({ id: z.string() }),
@@ -64,19 +124,32 @@ export type Methods = typeof methods;
 
 /** Streaming methods (all served by the AI host). */
 export const streams = {
+  /** OpenAI-style chat completion, streamed token by token. */
   'host.generate': {
-    params: z
-      .object({
-        prompt: z.string().max(MAX_PROMPT_CHARS),
-        maxTokens: z.number().int().min(1).max(8_192),
-        expect: ExpectationSchema,
-      })
-      .strict(),
+    params: z.object({ request: ChatRequestSchema, expect: ExpectationSchema }).strict(),
     chunk: z.object({ token: z.string() }),
-    end: z.object({ tokens: z.number().int(), finishReason: z.enum(['stop', 'length']), hostId: z.string() }),
+    end: z.object({
+      tokens: z.number().int(),
+      finishReason: z.enum(['stop', 'length']),
+      hostId: z.string(),
+      engine: z.string(),
+      model: z.string(),
+    }),
+  },
+  /** Loads (downloading if needed) the expected model, reporting progress; cancel aborts the download. */
+  'host.loadModel': {
+    params: z.object({ expect: ExpectationSchema }).strict(),
+    chunk: LoadProgressSchema,
+    end: z.object({ engine: z.string(), model: z.string(), ms: z.number() }),
   },
 } satisfies StreamMap;
 export type Streams = typeof streams;
+
+/**
+ * Methods only extension pages (panel, side panel, options) may call, never a content script: they change engine
+ * behaviour or delete data, and a content script lives in a page we do not control.
+ */
+export const EXTENSION_PAGE_ONLY = new Set<string>(['host.testScript', 'host.benchDirect', 'host.deleteModel']);
 
 /** Methods the service worker forwards to the AI host rather than answering itself. */
 export const isHostMethod = (method: string) => method.startsWith('host.');

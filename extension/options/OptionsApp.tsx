@@ -4,6 +4,7 @@ import { request } from '../messaging/client';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../storage/settings';
 import { StatusLine } from '../panel/StatusLine';
 import { useHostStatus } from '../panel/use-host-status';
+import { ModelManager } from './ModelManager';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -16,7 +17,8 @@ const isHttpUrl = (value: string) => {
 
 /** Settings, AI host status and what is stored on this device. */
 export function OptionsApp() {
-  const ids = { model: useId(), url: useId(), collapsed: useId() };
+  const ids = { url: useId(), collapsed: useId() };
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [draft, setDraft] = useState<Settings>(DEFAULT_SETTINGS);
   const [saved, setSaved] = useState(false);
   const [urlError, setUrlError] = useState(false);
@@ -24,15 +26,21 @@ export function OptionsApp() {
   const [host, refreshHost] = useHostStatus();
 
   useEffect(() => {
-    void settingsItem.getValue().then(setDraft);
+    void settingsItem.getValue().then((s) => (setSettings(s), setDraft(s)));
     request('store.counts', {}).then(setCounts, () => setCounts(null));
+    return settingsItem.watch((s) => setSettings(s));
   }, []);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!isHttpUrl(draft.companionUrl)) return setUrlError(true);
     setUrlError(false);
-    await settingsItem.setValue(draft);
+    // Only this form's fields: the model manager saves the engine choice itself.
+    await settingsItem.setValue({
+      ...settings,
+      companionUrl: draft.companionUrl,
+      panelCollapsed: draft.panelCollapsed,
+    });
     setSaved(true);
   };
 
@@ -43,16 +51,8 @@ export function OptionsApp() {
         <h2>{i18n.t('options.hostStatus')}</h2>
         <StatusLine state={host} onRetry={refreshHost} />
       </section>
+      <ModelManager settings={settings} />
       <form className="ask" onSubmit={save}>
-        <label htmlFor={ids.model}>{i18n.t('options.model')}</label>
-        <input
-          id={ids.model}
-          value={draft.engine.model}
-          onChange={(e) => (
-            setSaved(false),
-            setDraft({ ...draft, engine: { ...draft.engine, model: e.target.value } })
-          )}
-        />
         <label htmlFor={ids.url}>{i18n.t('options.companionUrl')}</label>
         <input
           id={ids.url}

@@ -4,6 +4,29 @@ import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../storage/settin
 import { AskBox } from './AskBox';
 import { StatusLine } from './StatusLine';
 import { useHostStatus } from './use-host-status';
+import { useCapabilities, type Capabilities } from './use-capabilities';
+import { reasonText } from './reason-text';
+
+/** Why generation is off, or null when it can run (an explicit engine choice is the user's or a test's call). */
+function generatorOff(settings: Settings, caps: Capabilities | Error | null): string | null {
+  if (settings.engine.engine !== 'auto' || caps === null || caps instanceof Error) return null;
+  if (caps.choice.engine !== 'none') return null;
+  const why = caps.choice.reasons.map(reasonText);
+  return why.join(' ');
+}
+
+/** One line saying which generator the panel will use. */
+function GeneratorNotice({ settings }: { settings: Settings }) {
+  const caps = useCapabilities(settings.engine.model || null);
+  if (settings.engine.engine !== 'auto' || caps === null || caps instanceof Error) return null;
+  return (
+    <p className="muted" data-testid="generator" data-engine={caps.choice.engine}>
+      {i18n.t('models.generator')}{' '}
+      {i18n.t(`models.engine.${caps.choice.engine.replace('-', '')}` as 'models.engine.none')}
+      {caps.choice.model ? ` · ${caps.choice.model}` : ''}
+    </p>
+  );
+}
 
 export type PanelSurface = 'gmail' | 'hubspot' | 'sidepanel';
 
@@ -11,6 +34,7 @@ export type PanelSurface = 'gmail' | 'hubspot' | 'sidepanel';
 export function App({ surface }: { surface: PanelSurface }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [host, refreshHost] = useHostStatus();
+  const caps = useCapabilities(settings.engine.model || null);
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
@@ -25,7 +49,8 @@ export function App({ surface }: { surface: PanelSurface }) {
       </header>
       <p className="muted privacy">{i18n.t('panel.privacy')}</p>
       <StatusLine state={host} onRetry={refreshHost} />
-      <AskBox expect={settings.engine} />
+      <GeneratorNotice settings={settings} />
+      <AskBox expect={settings.engine} disabledReason={generatorOff(settings, caps)} />
     </main>
   );
 }

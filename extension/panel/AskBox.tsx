@@ -4,7 +4,7 @@ import type { Expectation } from '../messaging/methods';
 import { useGeneration } from './use-generation';
 
 /** A prompt box whose answer streams in from the AI host. Ctrl/Cmd+Enter sends; Escape stops. */
-export function AskBox({ expect }: { expect: Expectation }) {
+export function AskBox({ expect, disabledReason }: { expect: Expectation; disabledReason: string | null }) {
   const inputId = useId();
   const [prompt, setPrompt] = useState('');
   const { state, start, cancel } = useGeneration(expect);
@@ -12,7 +12,7 @@ export function AskBox({ expect }: { expect: Expectation }) {
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (prompt.trim() && !streaming) start(prompt);
+    if (prompt.trim() && !streaming && !disabledReason) start(prompt);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
@@ -32,7 +32,12 @@ export function AskBox({ expect }: { expect: Expectation }) {
         data-testid="ask-input"
       />
       <div className="row">
-        <button type="submit" disabled={streaming || !prompt.trim()} data-testid="ask-submit">
+        <button
+          type="submit"
+          disabled={streaming || !prompt.trim() || disabledReason !== null}
+          aria-describedby={disabledReason ? `${inputId}-off` : undefined}
+          data-testid="ask-submit"
+        >
           {i18n.t('panel.ask.submit')}
         </button>
         <button type="button" onClick={cancel} disabled={!streaming} data-testid="ask-cancel">
@@ -44,6 +49,11 @@ export function AskBox({ expect }: { expect: Expectation }) {
           </span>
         )}
       </div>
+      {disabledReason && (
+        <p id={`${inputId}-off`} className="muted" role="note" data-testid="generation-off">
+          {disabledReason}
+        </p>
+      )}
       {state.kind !== 'idle' && (
         <output className="answer" aria-live="polite" data-testid="answer" data-state={state.kind}>
           {state.text}

@@ -25,7 +25,7 @@ export function useGeneration(expect: Expectation) {
       setState({ kind: 'streaming', text, tokens });
       stream(
         'host.generate',
-        { prompt, maxTokens: 512, expect },
+        { request: { messages: [{ role: 'user', content: prompt }], maxTokens: 512 }, expect },
         {
           signal: controller.signal,
           onChunk: ({ token }) => {

@@ -19,15 +19,15 @@ export interface SettingsV1 {
 
 export const DEFAULT_SETTINGS: Settings = {
   panelCollapsed: false,
-  engine: { engine: 'echo', model: 'echo-1' },
+  engine: { engine: 'auto', model: '' },
   companionUrl: 'http://127.0.0.1:8787',
 };
 
-/** v1 → v2: the model name becomes a full expectation (engine + model). */
+/** v1 → v2: the model name becomes a full expectation; a v1 model is kept as the preferred model of `auto`. */
 export function migrateSettingsV1toV2(old: SettingsV1): Settings {
   return {
     panelCollapsed: old.panelCollapsed,
-    engine: { engine: 'echo', model: old.engineModel || DEFAULT_SETTINGS.engine.model },
+    engine: { engine: 'auto', model: old.engineModel || DEFAULT_SETTINGS.engine.model },
     companionUrl: old.companionUrl,
   };
 }

@@ -118,7 +118,7 @@ describe('service worker → AI host', () => {
       channelOf(client),
       'g1',
       'host.generate',
-      { prompt: 'stream me please', maxTokens: 100, expect: expect1 },
+      { request: { messages: [{ role: 'user', content: 'stream me please' }], maxTokens: 100 }, expect: expect1 },
       { onChunk: (c) => tokens.push(c.token), window: 2 },
     );
     expect(tokens.join('')).toBe('Echo: stream me please');
@@ -136,7 +136,10 @@ describe('service worker → AI host', () => {
       kind: 'stream.start',
       id: 'g2',
       method: 'host.generate',
-      params: { prompt: 'word '.repeat(2000), maxTokens: 4000, expect: { ...expect1, tokenDelayMs: 1 } },
+      params: {
+        request: { messages: [{ role: 'user', content: 'word '.repeat(2000) }], maxTokens: 4000 },
+        expect: { ...expect1, tokenDelayMs: 1 },
+      },
       credits: 1000,
     });
     await new Promise((r) => setTimeout(r, 30));
@@ -168,7 +171,7 @@ describe('service worker → AI host', () => {
       channel,
       'good',
       'host.generate',
-      { prompt: 'ok', maxTokens: 2, expect: expect1 },
+      { request: { messages: [{ role: 'user', content: 'ok' }], maxTokens: 2 }, expect: expect1 },
       { onChunk: () => undefined },
     );
     expect(end).toMatchObject({ tokens: 2, finishReason: 'length' });

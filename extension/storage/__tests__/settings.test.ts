@@ -18,14 +18,14 @@ describe('settings item', () => {
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
       panelCollapsed: true,
-      engine: { engine: 'echo', model: 'echo-9' },
+      engine: { engine: 'auto', model: 'echo-9' },
       companionUrl: 'http://localhost:9000',
     });
   });
 
-  it('v1 → v2 keeps a usable model when v1 had none', () => {
-    expect(migrateSettingsV1toV2({ panelCollapsed: false, engineModel: '', companionUrl: 'x' }).engine.model).toBe(
-      DEFAULT_SETTINGS.engine.model,
+  it('v1 → v2 lets the host choose when v1 had no model', () => {
+    expect(migrateSettingsV1toV2({ panelCollapsed: false, engineModel: '', companionUrl: 'x' }).engine).toEqual(
+      DEFAULT_SETTINGS.engine,
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { FinishReason, GenerateRequest, LoadProgress, TextEngine } from './engine';
+import { lastUserMessage, type ChatRequest, type FinishReason, type LoadProgress, type TextEngine } from './engine';
 
 export interface EchoEngineOptions {
   /** Milliseconds between tokens; 0 yields on the microtask queue only. */
@@ -31,7 +31,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * service worker → AI host → back) can be exercised and measured without a model.
  */
 export class EchoEngine implements TextEngine {
-  readonly engineId = 'echo';
+  readonly engineId: string = 'echo';
   readonly model: string;
   private loaded = false;
   private readonly options: Required<EchoEngineOptions>;
@@ -50,9 +50,9 @@ export class EchoEngine implements TextEngine {
     this.loaded = true;
   }
 
-  async *generate(request: GenerateRequest, signal: AbortSignal): AsyncGenerator<string, FinishReason, void> {
+  async *generate(request: ChatRequest, signal: AbortSignal): AsyncGenerator<string, FinishReason, void> {
     if (!this.loaded) throw new Error(`${this.model} is not loaded`);
-    const tokens = tokenize(`Echo: ${request.prompt}`);
+    const tokens = tokenize(`Echo: ${lastUserMessage(request.messages)}`);
     let emitted = 0;
     for (const token of tokens) {
       if (signal.aborted) return 'stop';

@@ -52,21 +52,25 @@ export function createStreamServer<S extends StreamMap>(
     let seq = 0;
     try {
       const gen = handler(parsed.data as never, signal);
+      const cancel = () => {
+        // Not awaited: the engine sees the aborted signal and finishes its current step on its own.
+        gen.return(undefined as never).catch(() => undefined);
+        return new ProtocolError('cancelled', 'Cancelled by the client');
+      };
+      let pending = gen.next();
       for (;;) {
-        while (state.credits <= 0 && !signal.aborted) await new Promise<void>((resolve) => (state.wake = resolve));
-        if (signal.aborted) {
-          await gen.return(undefined as never);
-          throw new ProtocolError('cancelled', 'Cancelled by the client');
-        }
-        const step = await gen.next();
-        if (signal.aborted) {
-          await gen.return(undefined as never);
-          throw new ProtocolError('cancelled', 'Cancelled by the client');
-        }
+        const step = await pending;
+        if (signal.aborted) throw cancel();
         if (step.done) {
           send({ protocol: PROTOCOL, kind: 'stream.end', id, data: step.value });
           return;
         }
+        while (state.credits <= 0 && !signal.aborted) await new Promise<void>((resolve) => (state.wake = resolve));
+        if (signal.aborted) throw cancel();
+        // Ask for the next piece before sending this one, so the engine works while the message goes out. The
+        // producer is then at most one piece ahead of the credits it was granted.
+        pending = gen.next();
+        pending.catch(() => undefined);
         state.credits -= 1;
         send({ protocol: PROTOCOL, kind: 'stream.chunk', id, seq: seq++, data: step.value });
       }
