@@ -18,6 +18,8 @@ export interface HostDeps {
   loadCatalogue?: (modelBaseUrl?: string) => Promise<CatalogueEntry[]>;
   isCached?: (model: string, modelBaseUrl?: string) => Promise<boolean>;
   deleteCached?: (model: string, modelBaseUrl?: string) => Promise<void>;
+  /** Further handlers served by the host (the analysis models). */
+  extraHandlers?: Handlers<Methods>;
 }
 
 const NO_DEVICE: DeviceReport = {
@@ -127,6 +129,7 @@ export function createHostService(deps: HostDeps = {}) {
   }
 
   const handlers: Handlers<Methods> = {
+    ...deps.extraHandlers,
     'host.status': () => ({
       hostId,
       startedAt,

@@ -4,6 +4,8 @@ import { buildCatalogue } from '../../shared/common/llm/catalogue';
 import { createHostService } from './host-service';
 import { detectDevice } from './device-detect';
 import { HOST_PORT_NAME, serveHostPort } from './serve-port';
+import { createAnalysisHandlers } from './analysis/analysis-handlers';
+import { getDb } from '../storage/db';
 
 /**
  * Starts the AI host in the offscreen document. The service worker connects to it (again after each restart of
@@ -18,6 +20,15 @@ export function startAiHost(): void {
     },
     isCached: async (model, base) => (await import('./engines/webllm-engine')).isModelCached(model, base),
     deleteCached: async (model, base) => (await import('./engines/webllm-engine')).deleteCachedModel(model, base),
+    extraHandlers: createAnalysisHandlers({
+      fetchAsset: async (path) => {
+        const res = await fetch(browser.runtime.getURL(path as '/'));
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+        return res.json();
+      },
+      loadSaved: async (id) => (await (await getDb()).get('models', id))?.json,
+      save: async (id, json) => void (await (await getDb()).put('models', { id, json, updatedAt: Date.now() })),
+    }),
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== HOST_PORT_NAME || port.sender?.id !== browser.runtime.id) return;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
+import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
   CatalogueEntrySchema,
   ChatRequestSchema,
@@ -47,6 +48,8 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 
 const MAX_PROMPT_CHARS = 100_000;
+
+export const SalesIntentSchema = z.enum(SALES_INTENTS);
 
 /** Request/response methods. `host.*` runs in the AI host; the rest in the service worker. */
 export const methods = {
@@ -106,6 +109,43 @@ export const methods = {
   'host.benchDirect': {
     params: z.object({ request: ChatRequestSchema, expect: ExpectationSchema }).strict(),
     result: z.object({ ttftMs: z.number(), tokens: z.number().int(), totalMs: z.number(), engine: z.string() }),
+  },
+  'host.analyze': {
+    params: z
+      .object({
+        messages: z.array(z.object({ id: z.string().min(1).max(256), text: z.string().max(1_100_000) })).max(500),
+      })
+      .strict(),
+    result: z.object({
+      results: z.array(
+        z.object({
+          id: z.string(),
+          truncated: z.boolean(),
+          intent: z
+            .object({
+              label: z.string(),
+              probability: z.number(),
+              ranking: z.array(z.object({ label: z.string(), probability: z.number() })),
+              features: z.array(z.object({ token: z.string(), weight: z.number() })),
+            })
+            .nullable(),
+        }),
+      ),
+    }),
+  },
+  'host.learnIntent': {
+    params: z
+      .object({
+        text: z.string().min(1).max(1_100_000),
+        label: SalesIntentSchema,
+        previous: SalesIntentSchema.optional(),
+      })
+      .strict(),
+    result: z.object({ ok: z.literal(true), documents: z.number().int() }),
+  },
+  'host.spamProbability': {
+    params: z.object({ text: z.string().max(1_100_000) }).strict(),
+    result: z.object({ probability: z.number().min(0).max(1) }),
   },
   'store.putDraft': {
     params: z.object({ draft: DraftSchema }).strict(),

@@ -36,6 +36,10 @@ export const migrations: Array<(db: UpgradeDb, tx: UpgradeTx) => Promise<void> |
       cursor = await cursor.continue();
     }
   },
+  // 2 → 3: models adapted on this device (the intent model learns from the rep's corrections).
+  (db) => {
+    db.createObjectStore('models', { keyPath: 'id' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

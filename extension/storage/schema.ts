@@ -61,6 +61,13 @@ export interface OutboxRecord {
   createdAt: number;
 }
 
+/** A model adapted on this device (e.g. the intent model after the rep's corrections), as its own JSON. */
+export interface ModelRecord {
+  id: string;
+  json: unknown;
+  updatedAt: number;
+}
+
 /** The current (latest) schema. */
 export interface CloserDB extends DBSchema {
   contacts: { key: string; value: ContactRecord; indexes: { 'by-email': string } };
@@ -70,6 +77,16 @@ export interface CloserDB extends DBSchema {
   campaigns: { key: string; value: CampaignRecord };
   events: { key: string; value: EventRecord; indexes: { 'by-campaign': string; 'by-at': number } };
   outbox: { key: string; value: OutboxRecord; indexes: { 'by-status': OutboxStatus; 'by-created': number } };
+  models: { key: string; value: ModelRecord };
 }
 
-export const STORE_NAMES = ['contacts', 'personas', 'messages', 'drafts', 'campaigns', 'events', 'outbox'] as const;
+export const STORE_NAMES = [
+  'contacts',
+  'personas',
+  'messages',
+  'drafts',
+  'campaigns',
+  'events',
+  'outbox',
+  'models',
+] as const;

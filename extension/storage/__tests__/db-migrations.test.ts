@@ -54,6 +54,27 @@ describe('database migrations', () => {
     v2.close();
   });
 
+  it('step 2 → 3 adds the models store and keeps the outbox', async () => {
+    const name = freshName();
+    const v2 = await openCloserDb(2, name);
+    await v2.put('outbox', {
+      id: 'o',
+      idempotencyKey: 'k',
+      kind: 'persona',
+      payload: {},
+      status: 'pending',
+      attempts: 0,
+      createdAt: 1,
+    });
+    v2.close();
+    const v3 = await openCloserDb(3, name);
+    expect([...v3.objectStoreNames]).toContain('models');
+    await v3.put('models', { id: 'intent-nb', json: { version: 2 }, updatedAt: 2 });
+    expect(await v3.get('models', 'intent-nb')).toMatchObject({ json: { version: 2 } });
+    expect(await v3.get('outbox', 'o')).toMatchObject({ status: 'pending' });
+    v3.close();
+  });
+
   it('refuses to open at a version it has no step for', async () => {
     const name = freshName();
     await expect(openCloserDb(DB_VERSION + 1, name)).rejects.toThrow(/No migration/);

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRouter } from '../../../shared/common/protocol/router';
+import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
+import { methods } from '../../messaging/methods';
+import { createAnalysisHandlers, MAX_ANALYSED_CHARS } from '../analysis/analysis-handlers';
+
+const PUBLIC = resolve(import.meta.dirname, '../../../public');
+const req = (method: string, params: unknown) => ({ protocol: PROTOCOL, kind: 'request', id: 'r', method, params });
+
+function setup() {
+  const saved = new Map<string, unknown>();
+  const fetched: string[] = [];
+  const route = createRouter(
+    methods,
+    createAnalysisHandlers({
+      fetchAsset: async (path) => {
+        fetched.push(path);
+        return JSON.parse(readFileSync(join(PUBLIC, path), 'utf8'));
+      },
+      loadSaved: async (id) => saved.get(id),
+      save: async (id, json) => void saved.set(id, structuredClone(json)),
+    }),
+  );
+  return { route, saved, fetched };
+}
+
+describe('analysis in the AI host', () => {
+  it('classifies reply intents with the shipped model and explains them', async () => {
+    const { route } = setup();
+    const res = await route(
+      req('host.analyze', {
+        messages: [
+          { id: 'a', text: 'Please remove me from your mailing list. Unsubscribe.' },
+          { id: 'b', text: 'I am out of the office until Monday with limited access to email.' },
+          { id: 'c', text: '这个价格太贵了，超出了我们的预算。' },
+        ],
+      }),
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const results = (
+      res.result as { results: Array<{ id: string; intent: { label: string; features: unknown[] } | null }> }
+    ).results;
+    expect(results.map((r) => r.intent?.label)).toEqual(['unsubscribe', 'out_of_office', 'objection_price']);
+    expect(results[0]?.intent?.features.length).toBeGreaterThan(0);
+  });
+
+  it('gives no intent for text it knows nothing about, and caps huge input', async () => {
+    const { route } = setup();
+    const res = await route(
+      req('host.analyze', {
+        messages: [
+          { id: 'e', text: '🙂🙂🙂' },
+          { id: 'big', text: 'price '.repeat(180_000) },
+        ],
+      }),
+    );
+    expect(res).toMatchObject({
+      ok: true,
+      result: {
+        results: [
+          { id: 'e', intent: null },
+          { id: 'big', truncated: true },
+        ],
+      },
+    });
+    expect(MAX_ANALYSED_CHARS).toBeLessThan(1_200_000);
+  });
+
+  it('learns from a correction, persists the adapted model, and uses it after a restart', async () => {
+    const { route, saved } = setup();
+    const text = 'Let us revisit this after the merger closes';
+    const before = await route(req('host.analyze', { messages: [{ id: 'x', text }] }));
+    const predicted = before.ok
+      ? (before.result as { results: Array<{ intent: { label: string } }> }).results[0]?.intent.label
+      : null;
+    for (let i = 0; i < 5; i++)
+      await route(req('host.learnIntent', { text, label: 'objection_timing', previous: predicted ?? undefined }));
+    expect(saved.has('intent-nb')).toBe(true);
+
+    // A fresh host (after a browser restart) loads the adapted copy instead of the shipped one.
+    const restarted = createRouter(
+      methods,
+      createAnalysisHandlers({
+        fetchAsset: async () => {
+          throw new Error('the shipped model must not be needed');
+        },
+        loadSaved: async (id) => saved.get(id),
+        save: async () => undefined,
+      }),
+    );
+    const after = await restarted(req('host.analyze', { messages: [{ id: 'x', text }] }));
+    expect(after).toMatchObject({ ok: true, result: { results: [{ intent: { label: 'objection_timing' } }] } });
+  });
+
+  it('rejects an unknown intent label', async () => {
+    const { route } = setup();
+    expect(await route(req('host.learnIntent', { text: 'x', label: 'maybe' }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_params' },
+    });
+  });
+
+  it('scores spam probability from the shipped spam model', async () => {
+    const { route } = setup();
+    const spam = await route(
+      req('host.spamProbability', { text: 'WINNER!! Claim your FREE prize now, call 09061701461 txt STOP' }),
+    );
+    const ham = await route(req('host.spamProbability', { text: 'Are we still on for lunch tomorrow at noon?' }));
+    const p = (r: typeof spam) => (r.ok ? (r.result as { probability: number }).probability : NaN);
+    expect(p(spam)).toBeGreaterThan(0.9);
+    expect(p(ham)).toBeLessThan(0.2);
+  });
+
+  it('falls back to the shipped model when the saved copy is damaged', async () => {
+    const { route, saved, fetched } = setup();
+    saved.set('intent-nb', { version: 99, garbage: true });
+    const res = await route(req('host.analyze', { messages: [{ id: 'u', text: 'unsubscribe me please' }] }));
+    expect(res).toMatchObject({ ok: true, result: { results: [{ intent: { label: 'unsubscribe' } }] } });
+    expect(fetched).toContain('/models/intent-nb/model.json');
+  });
+});

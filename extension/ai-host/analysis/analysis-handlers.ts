@@ -1,0 +1,62 @@
+import type { Handlers } from '../../../shared/common/protocol/router';
+import { ProtocolError } from '../../../shared/common/protocol/errors';
+import { spamProbability } from '../../../shared/common/ml/naive-bayes';
+import type { Methods } from '../../messaging/methods';
+import { lazyNaiveBayes, type ModelSources } from './model-loader';
+
+/** Characters of one message the classifiers look at; longer mail is cut (and said so) to bound the work. */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+/**
+ * The non-generative analysis served by the AI host: intent (naive Bayes, learning from the rep's corrections),
+ * spam probability, and — wired in as they land — sentiment and the content score.
+ */
+export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods> {
+  const intent = lazyNaiveBayes(sources, 'intent-nb', '/models/intent-nb/model.json');
+  const spam = lazyNaiveBayes(sources, 'spam-nb', '/models/spam-nb/model.json');
+
+  return {
+    'host.analyze': async ({ messages }) => {
+      const model = await intent.get().catch((err: unknown) => {
+        throw new ProtocolError('engine_error', `The intent model could not load: ${ProtocolError.from(err).message}`);
+      });
+      return {
+        results: messages.map(({ id, text }) => {
+          const truncated = text.length > MAX_ANALYSED_CHARS;
+          const p = model.predict(text.slice(0, MAX_ANALYSED_CHARS), { topFeatures: 5 });
+          return {
+            id,
+            truncated,
+            intent:
+              p.label === null || p.knownTokenCount === 0
+                ? null
+                : {
+                    label: p.label,
+                    probability: p.ranking[0]?.probability ?? 0,
+                    ranking: p.ranking.slice(0, 3).map((r) => ({ label: r.label, probability: r.probability })),
+                    features: p.features.slice(0, 5).map((f) => ({ token: f.token, weight: f.weight })),
+                  },
+          };
+        }),
+      };
+    },
+    'host.learnIntent': async ({ text, label, previous }) => {
+      const model = await intent.get();
+      const sample = text.slice(0, MAX_ANALYSED_CHARS);
+      // A correction moves the example from the predicted intent to the right one; undo first when we had learned it.
+      if (previous && previous !== label) {
+        try {
+          model.unlearn(sample, previous);
+        } catch {
+          // The model never learned this text as `previous` (it was only predicted): nothing to undo.
+        }
+      }
+      model.learn(sample, label);
+      await intent.persist();
+      return { ok: true as const, documents: model.documentCount(label) };
+    },
+    'host.spamProbability': async ({ text }) => ({
+      probability: spamProbability(await spam.get(), text.slice(0, MAX_ANALYSED_CHARS)),
+    }),
+  };
+}

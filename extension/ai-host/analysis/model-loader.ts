@@ -1,0 +1,36 @@
+import { NaiveBayes } from '../../../shared/common/ml/naive-bayes';
+
+/** Where the host finds models: files shipped in the extension, and models adapted on this device. */
+export interface ModelSources {
+  /** Reads a JSON file shipped under public/ (e.g. `/models/intent-nb/model.json`). */
+  fetchAsset: (path: string) => Promise<unknown>;
+  loadSaved: (id: string) => Promise<unknown | undefined>;
+  save: (id: string, json: unknown) => Promise<void>;
+}
+
+/** Lazily loads a naive Bayes model once: the device's adapted copy when there is one, else the shipped one. */
+export function lazyNaiveBayes(sources: ModelSources, id: string, shippedPath: string) {
+  let model: Promise<NaiveBayes> | null = null;
+  const get = () =>
+    (model ??= (async () => {
+      const saved = await sources.loadSaved(id).catch(() => undefined);
+      if (saved !== undefined) {
+        try {
+          return NaiveBayes.fromJSON(saved);
+        } catch {
+          // A damaged saved copy must not take the feature down: start again from the shipped model.
+        }
+      }
+      return NaiveBayes.fromJSON(await sources.fetchAsset(shippedPath));
+    })().catch((err: unknown) => {
+      model = null;
+      throw err;
+    }));
+  return {
+    get,
+    /** Persists the in-memory model (after it learned). */
+    async persist() {
+      await sources.save(id, (await get()).toJSON());
+    },
+  };
+}
