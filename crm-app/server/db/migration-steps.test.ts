@@ -1,0 +1,107 @@
+/**
+ * One block of checks per migration file, run right after that step on both databases. Adding a migration without
+ * adding its checks here fails the first test.
+ */
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, useTestDatabase } from '../test-support/test-databases';
+import type { Database } from './database';
+import { loadMigrations, migrate } from './migrations';
+
+type StepCheck = (db: Database) => Promise<void>;
+
+async function columns(db: Database, table: string): Promise<string[]> {
+  const { rows } = await db.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  return rows.map((row) => row.column_name);
+}
+
+const STEP_CHECKS: Record<number, StepCheck> = {
+  1: async (db) => {
+    expect(await columns(db, 'portals')).toEqual(['portal_id', 'created_at', 'updated_at']);
+    expect(await columns(db, 'installs')).toEqual([
+      'portal_id',
+      'scopes',
+      'refresh_token_ciphertext',
+      'access_token_ciphertext',
+      'access_token_expires_at',
+      'status',
+      'installed_at',
+      'uninstalled_at',
+    ]);
+    expect(await columns(db, 'outbox_jobs')).toEqual([
+      'id',
+      'portal_id',
+      'kind',
+      'payload',
+      'idempotency_key',
+      'status',
+      'attempts',
+      'run_after',
+      'last_error',
+      'created_at',
+      'updated_at',
+    ]);
+
+    await db.query('INSERT INTO portals (portal_id) VALUES ($1)', [4242]);
+    await db.query('INSERT INTO installs (portal_id, scopes) VALUES ($1, $2)', [4242, ['crm.objects.contacts.read']]);
+
+    // A new job gets defaults the worker relies on; its id is an int8, returned as a string.
+    const job = await db.query<Record<string, unknown>>(
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key)
+       VALUES ($1, 'persona.push', $2::jsonb, 'k-1') RETURNING id, status, attempts, payload, run_after`,
+      [4242, JSON.stringify({ contactId: '1' })],
+    );
+    expect(job.rows[0]).toMatchObject({ status: 'pending', attempts: 0, payload: { contactId: '1' } });
+    expect(job.rows[0]?.id).toEqual(expect.stringMatching(/^\d+$/));
+    expect(job.rows[0]?.run_after).toBeInstanceOf(Date);
+
+    // Enqueueing the same work twice is refused, so callers can use ON CONFLICT DO NOTHING.
+    await expect(
+      db.query(`INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES (4242, 'x', '{}', 'k-1')`),
+    ).rejects.toThrow(/duplicate key/);
+    const again = await db.query(
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES (4242, 'x', '{}', 'k-1')
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+    );
+    expect(again.rowCount).toBe(0);
+
+    for (const bad of [
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key, status) VALUES (4242, 'x', '{}', 'k-2', 'lost')`,
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES (4242, 'Bad Kind', '{}', 'k-3')`,
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES (4242, 'x', '{}', '')`,
+      `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES (999, 'x', '{}', 'k-4')`,
+      `INSERT INTO installs (portal_id, status) VALUES (4242, 'uninstalled')`,
+      `INSERT INTO portals (portal_id) VALUES (0)`,
+    ]) {
+      await expect(db.query(bad), bad).rejects.toThrow(/violates/);
+    }
+
+    // Deleting a portal removes its install and its jobs.
+    await db.query('DELETE FROM portals WHERE portal_id = 4242');
+    const left = await db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM installs)::int + (SELECT count(*) FROM outbox_jobs)::int AS n',
+    );
+    expect(left.rows[0]?.n).toBe(0);
+  },
+};
+
+const migrations = loadMigrations();
+
+it('every migration file has step checks', () => {
+  expect(Object.keys(STEP_CHECKS).map(Number)).toEqual(migrations.map((m) => m.version));
+});
+
+describe.each(DATABASE_KINDS)('migration steps on %s', (kind) => {
+  const database = useTestDatabase(kind);
+
+  it.each(migrations.map((m) => [m.file, m.version] as const))('%s', async (_file, version) => {
+    const { db } = database();
+    await migrate(db, { migrations, targetVersion: version - 1 });
+
+    expect(await migrate(db, { migrations, targetVersion: version })).toEqual({ applied: [version], version });
+    await STEP_CHECKS[version]?.(db);
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  Button,
+  DescriptionListItem,
+  EmptyState,
+  ErrorState,
+  LoadingSpinner,
+  Text,
+  hubspot,
+  logger,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type { ReactNode } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PersonaPanel } from '../components/PersonaPanel.tsx';
+import { BACKEND_ORIGIN } from '../config/backend.ts';
+import { createMockPersona, createMockPersonaResponse, jsonResponse } from '../test-utils/mocks.ts';
+
+describe('PersonaCard', () => {
+  beforeEach(() => {
+    // The SDK's test logger prints to the console; keep test output clean and let tests assert on it.
+    vi.spyOn(logger, 'error').mockImplementation(() => {});
+  });
+
+  it('registers the panel with hubspot.extend for crm.record.tab', async () => {
+    const extend = vi.spyOn(hubspot, 'extend').mockImplementation(() => {});
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse()));
+
+    await import('../PersonaCard.tsx');
+
+    expect(extend).toHaveBeenCalledTimes(1);
+    const renderCard = extend.mock.calls[0]?.[0] as unknown as () => ReactNode;
+    const { render, find, waitFor } = createRenderer('crm.record.tab');
+    render(renderCard());
+    await waitFor(() => expect(find(EmptyState)).toBeTruthy());
+  });
+
+  it('shows a spinner, then the empty state when the contact has no persona yet', async () => {
+    const fetchSpy = vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse()));
+    const { render, find, waitFor, mocks } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    expect(find(LoadingSpinner).props.label).toBe('Loading persona');
+    await waitFor(() => expect(find(EmptyState).props.title).toBe('No persona yet'));
+    expect(fetchSpy).toHaveBeenCalledWith(
+      `${BACKEND_ORIGIN}/v1/contacts/${mocks.context.crm.objectId}/persona`,
+      expect.objectContaining({ method: 'GET' }),
+    );
+  });
+
+  it('shows the persona when the backend has one', async () => {
+    const persona = createMockPersona({ label: 'Budget holder', confidence: 0.5 });
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse({ persona })));
+    const { render, findAll, waitFor } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(findAll(DescriptionListItem)).toHaveLength(3));
+    const texts = findAll(DescriptionListItem).map((item) => item.find(Text).text);
+    expect(texts).toContain('Budget holder');
+    expect(texts).toContain('50%');
+  });
+
+  it('shows the error state on a failed request and recovers on retry', async () => {
+    const fetchSpy = vi
+      .spyOn(hubspot, 'fetch')
+      .mockResolvedValueOnce(jsonResponse({ error: { code: 'internal_error' } }, 500))
+      .mockResolvedValueOnce(jsonResponse(createMockPersonaResponse()));
+    const { render, find, waitFor } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('Closer could not load this persona.'));
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('500'));
+
+    find(Button, { variant: 'secondary' }).trigger('onClick');
+
+    await waitFor(() => expect(find(EmptyState)).toBeTruthy());
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+
+  it('treats an answer of the wrong shape as an error, not as data', async () => {
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse({ contactId: 123, persona: 'x' }));
+    const { render, find, waitFor } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('does not understand'));
+  });
+
+  it('does not call the backend without a record id', async () => {
+    const fetchSpy = vi.spyOn(hubspot, 'fetch');
+    const { render, find, waitFor, mocks } = createRenderer('crm.record.tab');
+    // The SDK types objectId as always present; a host that sends none must not trigger a request for "undefined".
+    const crm = { ...mocks.context.crm, objectId: undefined as unknown as number };
+    mocks.useExtensionContext.willCall(() => ({ ...mocks.context, crm }));
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('Open this card on a contact record'));
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});

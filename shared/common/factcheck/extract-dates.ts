@@ -1,0 +1,277 @@
+import type { Mention, ScanMode } from './mention';
+import { parseHanNumeral } from './numbers';
+import { inQuestion, type Occupancy } from './text-utils';
+
+/**
+ * Dates and times in English and Chinese, reduced to comparable keys: md:M-D, m:M, dom:D, y:YYYY, wd:1-7, q:1-4,
+ * t:HH:MM, rel:…  A claim carries alternatives (OR); an alternative may need several keys (AND, joined by '&').
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const WEEKDAYS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+const HAN_WEEKDAYS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+};
+
+const MONTH_NAME =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
+const WEEKDAY_NAME =
+  '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)';
+const HAN_NUM = '[0-9零〇一二两三四五六七八九十]';
+
+/**
+ * A date pattern: the regex and how to turn a match into key alternatives. null = not a date after all; [] = a date
+ * word that asserts nothing ("Happy Friday!"): taken, so it is not read as a name, but not a claim.
+ */
+interface DatePattern {
+  re: RegExp;
+  keys: (m: RegExpMatchArray, text: string, start: number) => string[] | null;
+}
+
+function num(text: string | undefined): number {
+  if (text === undefined) return NaN;
+  if (/^\d+$/.test(text)) return Number(text);
+  return parseHanNumeral(text) ?? NaN;
+}
+
+function validMonthDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+function md(month: number, day: number, year?: number): string {
+  return year !== undefined && !Number.isNaN(year) ? `md:${month}-${day}&y:${year}` : `md:${month}-${day}`;
+}
+
+function monthOf(name: string | undefined): number {
+  return MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? NaN;
+}
+
+/** Hours with and without the afternoon reading when nothing says which one ("3:00" may be 15:00). */
+function timeKeys(hour: number, minute: number, period: 'am' | 'pm' | 'none'): string[] | null {
+  if (hour > 24 || minute > 59 || Number.isNaN(hour) || Number.isNaN(minute)) return null;
+  const mm = String(minute).padStart(2, '0');
+  if (period === 'pm') return [`t:${hour < 12 ? hour + 12 : hour}:${mm}`];
+  if (period === 'am') return [`t:${hour === 12 ? 0 : hour}:${mm}`];
+  return hour < 12 && hour > 0 ? [`t:${hour}:${mm}`, `t:${hour + 12}:${mm}`] : [`t:${hour}:${mm}`];
+}
+
+const PATTERNS: DatePattern[] = [
+  // 2024年6月1日
+  {
+    re: new RegExp(`(?<!\\d)(\\d{4})\\s?年\\s?(${HAN_NUM}{1,3})\\s?月\\s?(${HAN_NUM}{1,3})\\s?[日号]`, 'g'),
+    keys: (m) => {
+      const [y, mo, d] = [num(m[1]), num(m[2]), num(m[3])];
+      return validMonthDay(mo, d) ? [md(mo, d, y)] : null;
+    },
+  },
+  // 3月15日
+  {
+    re: new RegExp(`(?<![\\d个])(${HAN_NUM}{1,3})\\s?月\\s?(${HAN_NUM}{1,3})\\s?[日号]`, 'g'),
+    keys: (m) => {
+      const [mo, d] = [num(m[1]), num(m[2])];
+      return validMonthDay(mo, d) ? [md(mo, d)] : null;
+    },
+  },
+  // 2012年 (a year, not "3年" which is a duration)
+  { re: /(?<!\d)((?:19|20)\d{2})\s?年/g, keys: (m) => [`y:${m[1]}`] },
+  // 6月 / 5月中旬 / 10月底
+  {
+    re: new RegExp(
+      `(?<![\\d个每本上下这几两零一二三四五六七八九十])(${HAN_NUM}{1,2})\\s?月(?:份)?(?:初|底|中旬|上旬|下旬)?`,
+      'g',
+    ),
+    keys: (m) => {
+      const mo = num(m[1]);
+      return mo >= 1 && mo <= 12 ? [`m:${mo}`] : null;
+    },
+  },
+  // 周五 / 下周三 / 星期一 / 本周五  (not the "周一" inside "一周一次")
+  {
+    re: /(?<![零一二两三四五六七八九十\d])(?:下下|下|本|这|上)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+    keys: (m) => [`wd:${HAN_WEEKDAYS[m[1] ?? ''] ?? 0}`],
+  },
+  // 第三季度 / Q3
+  { re: /第?([一二三四1-4])季度/g, keys: (m) => [`q:${num(m[1])}`] },
+  { re: /(?<![A-Za-z0-9])Q([1-4])(?![A-Za-z0-9])/g, keys: (m) => [`q:${m[1]}`] },
+  // 下午3点 / 三点半 / 10点30分
+  {
+    re: new RegExp(
+      `(上午|下午|中午|晚上|早上|傍晚|凌晨)?\\s?(${HAN_NUM}{1,3})\\s?点(?:\\s?(\\d{1,2})\\s?分|(半))?(钟)?`,
+      'g',
+    ),
+    keys: (m, text, start) => {
+      const period = m[1];
+      const raw = m[2] ?? '';
+      const hour = num(raw);
+      // "有一点" (a little) is not a time: a bare Chinese numeral needs a period word or a clock word after it.
+      if (!period && !/^\d+$/.test(raw) && !m[3] && !m[4] && !m[5]) {
+        const after = text.slice(start + m[0].length, start + m[0].length + 2);
+        if (!/^(前|后|左右|开始|见|到|至)/.test(after)) return null;
+      }
+      const minute = m[4] ? 30 : m[3] ? Number(m[3]) : 0;
+      if (period === '下午' || period === '晚上' || period === '傍晚') return timeKeys(hour, minute, 'pm');
+      if (period === '中午') return timeKeys(hour < 6 ? hour + 12 : hour, minute, 'am');
+      if (period) return timeKeys(hour, minute, 'am');
+      return timeKeys(hour, minute, 'none');
+    },
+  },
+  // 2024-09-30
+  {
+    re: /(?<![\d/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/g,
+    keys: (m) => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return validMonthDay(mo, d) ? [md(mo, d, y)] : null;
+    },
+  },
+  // 2024/12/31
+  {
+    re: /(?<![\d/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    keys: (m) => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return validMonthDay(mo, d) ? [md(mo, d, y)] : null;
+    },
+  },
+  // 10/14, 14/10/2024 (either order when both are valid); never "24/7"
+  {
+    re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g,
+    keys: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if ((a === 24 && b === 7) || (a === 7 && b === 24)) return null;
+      const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : undefined;
+      const out: string[] = [];
+      if (validMonthDay(a, b)) out.push(md(a, b, year));
+      if (validMonthDay(b, a) && a !== b) out.push(md(b, a, year));
+      return out.length > 0 ? out : null;
+    },
+  },
+  // March 15(th)(, 2024)
+  {
+    re: new RegExp(`(?<![A-Za-z])${MONTH_NAME}\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s(\\d{4}))?`, 'g'),
+    keys: (m) => {
+      const [mo, d] = [monthOf(m[1]), Number(m[2])];
+      return validMonthDay(mo, d) ? [md(mo, d, m[3] ? Number(m[3]) : undefined)] : null;
+    },
+  },
+  // 15(th) (of) March(, 2024)
+  {
+    re: new RegExp(
+      `(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH_NAME}(?![A-Za-z])(?:,?\\s(\\d{4}))?`,
+      'g',
+    ),
+    keys: (m) => {
+      const [d, mo] = [Number(m[1]), monthOf(m[2])];
+      return validMonthDay(mo, d) ? [md(mo, d, m[3] ? Number(m[3]) : undefined)] : null;
+    },
+  },
+  // A month on its own: "in July", "early September". "May" only after a preposition (it is also a verb).
+  {
+    re: new RegExp(`(?<![A-Za-z])${MONTH_NAME}(?![A-Za-z])`, 'g'),
+    keys: (m, text, start) => {
+      if (
+        m[1] === 'May' &&
+        !/\b(in|by|since|until|till|from|through|early|mid|late|of|before|after|during|this|next|last)\s$/i.test(
+          text.slice(Math.max(0, start - 12), start),
+        )
+      )
+        return null;
+      return [`m:${monthOf(m[1])}`];
+    },
+  },
+  {
+    re: new RegExp(`(?<![A-Za-z])${WEEKDAY_NAME}(?![A-Za-z])`, 'g'),
+    keys: (m, text, start) =>
+      // "Happy Friday!" and "have a great Monday" are greetings, not dates.
+      /\b(happy|great|nice|good|lovely|wonderful)\s$/i.test(text.slice(Math.max(0, start - 10), start))
+        ? []
+        : [`wd:${WEEKDAYS[(m[1] ?? '').slice(0, 3).toLowerCase()]}`],
+  },
+  // the 14th
+  { re: /\bthe\s(\d{1,2})(?:st|nd|rd|th)\b/gi, keys: (m) => (Number(m[1]) <= 31 ? [`dom:${Number(m[1])}`] : null) },
+  // 3pm, 10:30 am
+  {
+    re: /(?<![\d:.])(\d{1,2})(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?![A-Za-z])/gi,
+    keys: (m) =>
+      timeKeys(Number(m[1]), m[2] ? Number(m[2]) : 0, (m[3] ?? '').toLowerCase().startsWith('p') ? 'pm' : 'am'),
+  },
+  // 14:00, 9:30
+  {
+    re: /(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g,
+    keys: (m) => timeKeys(Number(m[1]), Number(m[2]), 'none'),
+  },
+  // by the end of next week / by EOD / 月底前
+  {
+    re: /\b(?:by|before|until|no later than)\s(?:the\s)?(end of (?:the |this |next )?(?:day|week|month|quarter|year)|EOD|EOW|COB|tomorrow|tonight|next (?:week|month)|this (?:week|month))\b/gi,
+    keys: (m) => [`rel:${(m[1] ?? '').toLowerCase().replace(/\s+/g, '-')}`],
+  },
+  {
+    re: /(本周|这周|下周|本月|这个月|下个月|下月|月底|月末|年底|年末|季度末|明天|后天|今天|今晚)(?:之前|以前|前)/g,
+    keys: (m) => [`rel:${m[1]}`],
+  },
+  // A bare year: 2015 (not 2,015 or $2015)
+  {
+    re: /(?<![\w.,$€£¥#:/-])((?:19[5-9]|20\d)\d)(?![\w%.,:/-]|\s?(?:%|percent|元|美元|万|USD|EUR|dollars|euros))/g,
+    keys: (m) => [`y:${m[1]}`],
+  },
+];
+
+const DEADLINE_SUFFIX = /^(?:之前|以前|前)/;
+const RELATIVE_PREFIX = /(?:next|this|by|on|before|until)\s$/i;
+
+/**
+ * Finds dates and times. In draft mode, dates inside questions are proposals ("Would Thursday work?") and are kept
+ * out of the claims but still taken, so their digits are not read again as plain numbers.
+ */
+export function extractDates(text: string, mode: ScanMode, occupied: Occupancy, out: Mention[]): void {
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (const m of text.matchAll(pattern.re)) {
+      let start = m.index ?? 0;
+      let end = start + m[0].length;
+      // Trim spaces the optional groups may have eaten.
+      while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+      while (start < end && /\s/.test(text[start] ?? '')) start++;
+      if (!occupied.isFree(start, end)) continue;
+      const keys = pattern.keys(m, text, start);
+      if (!keys) continue;
+      const suffix = DEADLINE_SUFFIX.exec(text.slice(end, end + 2));
+      if (suffix && occupied.isFree(end, end + suffix[0].length)) end += suffix[0].length;
+      const prefix = RELATIVE_PREFIX.exec(text.slice(Math.max(0, start - 7), start));
+      if (prefix && /^next|^by|^before|^until/i.test(prefix[0])) start -= prefix[0].length;
+      occupied.take(start, end);
+      out.push({
+        start,
+        end,
+        kind: 'date',
+        fact: { type: 'date', keys },
+        skip: keys.length === 0 || (mode === 'draft' && inQuestion(text, end)),
+      });
+    }
+  }
+}
