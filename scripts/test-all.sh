@@ -27,7 +27,11 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [ -x scripts/pg-test-cluster.sh ]; then
 fi
 
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=artifacts/vitest-unit.json
-if [ -f crm-app/src/app/cards/package.json ]; then step card npm run -s test:card; fi
+if [ -f crm-app/src/app/cards/package.json ]; then
+  # The HubSpot card is its own package (React 18 for HubSpot's sandbox, beside the extension's React 19).
+  [ -d crm-app/src/app/cards/node_modules ] || npm run -s setup:card
+  step card npm run -s test:card
+fi
 step e2e npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=artifacts/vitest-e2e.json
 step size npm run -s size
 

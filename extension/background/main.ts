@@ -2,7 +2,12 @@ import { browser } from 'wxt/browser';
 import type { PortLike } from '../../shared/common/protocol/port';
 import { errorResponse } from '../../shared/common/protocol/envelopes';
 import { HOST_PORT_NAME } from '../ai-host/serve-port';
-import { EXTENSION_PAGE_ONLY, streams } from '../messaging/methods';
+import { EXTENSION_PAGE_ONLY, streams, type Methods } from '../messaging/methods';
+import { PAGE_PORT_NAME } from '../messaging/page-state';
+import type { Handlers } from '../../shared/common/protocol/router';
+import { createPageBridge } from './page-bridge';
+import { createPageHandlers, type SenderContext } from './page-handlers';
+import { storeHandlers } from './store-handlers';
 import { createHostConnection } from './host-connection';
 import { ensureOffscreenHost } from './offscreen';
 import { createBackgroundRouter } from './router';
@@ -17,7 +22,14 @@ export function startBackground(): void {
     ensureHost: ensureOffscreenHost,
     connect: () => browser.runtime.connect({ name: HOST_PORT_NAME }) as unknown as PortLike,
   });
-  const route = createBackgroundRouter(host);
+  const bridge = createPageBridge({
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+  });
+  const route = createBackgroundRouter(host, { ...storeHandlers, ...createPageHandlers(bridge) } as Handlers<
+    Methods,
+    SenderContext
+  >);
+  browser.tabs.onRemoved.addListener((tabId) => bridge.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own contexts may talk to us (externally_connectable is not declared, but be explicit).
@@ -30,15 +42,19 @@ export function startBackground(): void {
       );
       return false;
     }
-    route(message).then(sendResponse, (err: unknown) =>
+    route(message, { tabId: sender.tab?.id ?? null, fromExtensionPage }).then(sendResponse, (err: unknown) =>
       sendResponse(errorResponse(undefined, 'internal', String(err))),
     );
     return true;
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== STREAM_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
-    relayStreamPort(port as unknown as PortLike, host, streams);
+    if (port.sender?.id !== browser.runtime.id) return;
+    if (port.name === STREAM_PORT_NAME) relayStreamPort(port as unknown as PortLike, host, streams);
+    // A panel framed in a tab follows that tab's page state.
+    const tabId = port.sender.tab?.id;
+    if (port.name === PAGE_PORT_NAME && tabId !== undefined && port.sender.url?.startsWith(browser.runtime.getURL('/')))
+      bridge.subscribe(tabId, port as unknown as PortLike);
   });
 
   // The toolbar button opens the side panel.

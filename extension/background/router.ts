@@ -3,6 +3,7 @@ import { createRouter, type Handlers } from '../../shared/common/protocol/router
 import { methods, isHostMethod, type Methods } from '../messaging/methods';
 import type { HostConnection } from './host-connection';
 import { storeHandlers } from './store-handlers';
+import type { SenderContext } from './page-handlers';
 
 const workerStartedAt = Date.now();
 
@@ -10,8 +11,11 @@ const workerStartedAt = Date.now();
  * The service worker's request router: `host.*` goes to the AI host (after validation here, at the boundary);
  * everything else is answered in the worker.
  */
-export function createBackgroundRouter(host: HostConnection, local: Handlers<Methods> = storeHandlers) {
-  const handlers: Handlers<Methods> = {
+export function createBackgroundRouter(
+  host: HostConnection,
+  local: Handlers<Methods, SenderContext> = storeHandlers as Handlers<Methods, SenderContext>,
+) {
+  const handlers: Handlers<Methods, SenderContext> = {
     ...local,
     'sw.ping': () => ({ workerStartedAt, now: Date.now() }),
   };
@@ -27,5 +31,5 @@ export function createBackgroundRouter(host: HostConnection, local: Handlers<Met
       }
     }) as never;
   }
-  return createRouter(methods, handlers);
+  return createRouter<Methods, SenderContext>(methods, handlers);
 }

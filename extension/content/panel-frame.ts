@@ -41,6 +41,8 @@ export function createPanelFrame(
   const frame = doc.createElement('iframe');
   frame.src = options.src;
   frame.title = options.title;
+  // The panel copies a draft to the clipboard when it cannot insert it.
+  frame.allow = 'clipboard-write';
   wrap.append(toggle, frame);
   shadow.append(style, wrap);
 

@@ -9,12 +9,11 @@ import {
   panelFrame,
   stopServiceWorker,
   type ExtensionSession,
+  useEngine,
 } from './harness';
 
 const PROTOCOL = 'closer/1';
 
-// Code passed to `sw.evaluate` runs in the extension's service worker, where `chrome` exists.
-declare const chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string[]): Promise<void> } } };
 const mountFigures: Record<string, number> = {};
 
 /** Time from the host app inserting its main region to our panel being in the page (both on the page's clock). */
@@ -43,6 +42,8 @@ describe('foundation: extension shell in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     s = await launchWithExtension();
+    // No generator can run on a machine without a GPU: the foundation runs on the deterministic echo engine.
+    await useEngine(s, { engine: 'echo', model: 'echo-1' });
   });
   afterAll(async () => {
     await s?.close();
@@ -65,11 +66,14 @@ describe('foundation: extension shell in Chromium', () => {
         if (out) (window as unknown as { __lengths: number[] }).__lengths.push(out.textContent?.length ?? 0);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
+    // Paced tokens, so the growth is visible even when React batches renders on a busy machine.
+    await useEngine(s, { engine: 'echo', model: 'echo-1', tokenDelayMs: 15 });
     await ask(frame, 'Draft a short hello to Jane at Example Corp');
     await expect.poll(() => frame.getByTestId('answer').getAttribute('data-state')).toBe('done');
     expect(await frame.getByTestId('answer').textContent()).toBe('Echo: Draft a short hello to Jane at Example Corp');
     const lengths = await frame.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths);
     expect(new Set(lengths).size).toBeGreaterThan(3);
+    await useEngine(s, { engine: 'echo', model: 'echo-1' });
     await expect.poll(() => frame.getByTestId('host-status').textContent()).toBeTruthy();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail.png') });
     await page.close();
@@ -136,17 +140,7 @@ describe('foundation: extension shell in Chromium', () => {
   });
 
   it('cancels a slow stream midway and keeps the text that arrived', async () => {
-    const sw = await s.serviceWorker();
-    await sw.evaluate(() =>
-      chrome.storage.local.set({
-        settings: {
-          panelCollapsed: false,
-          engine: { engine: 'echo', model: 'echo-1', tokenDelayMs: 40 },
-          companionUrl: 'http://127.0.0.1:8787',
-        },
-        settings$: { v: 2 },
-      }),
-    );
+    await useEngine(s, { engine: 'echo', model: 'echo-1', tokenDelayMs: 40 });
     const page = await s.context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
     const frame = await panelFrame(page, s.extensionId);
@@ -162,7 +156,7 @@ describe('foundation: extension shell in Chromium', () => {
     expect(text.length).toBeLessThan(
       'Echo: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen'.length,
     );
-    await sw.evaluate(() => chrome.storage.local.remove(['settings', 'settings$']));
+    await useEngine(s, { engine: 'echo', model: 'echo-1' });
     await page.close();
   });
 

@@ -91,3 +91,19 @@ export async function stopServiceWorker(page: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+// Code passed to `evaluate` on the worker runs there, where `chrome` exists.
+declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };
+
+/** Points the panel at an engine through the settings item (as the options page would). */
+export async function useEngine(s: ExtensionSession, engine: { engine: string; model: string; tokenDelayMs?: number }) {
+  const sw = await s.serviceWorker();
+  await sw.evaluate(
+    (e) =>
+      chrome.storage.local.set({
+        settings: { panelCollapsed: false, engine: e, companionUrl: 'http://127.0.0.1:8787' },
+        settings$: { v: 2 },
+      }),
+    engine,
+  );
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
+import { PageStateSchema, SendRecordSchema } from './page-state';
+import { contentMethods } from './content-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
   CatalogueEntrySchema,
@@ -44,6 +46,10 @@ export const DraftSchema = z.object({
   body: z.string().max(200_000),
   createdAt: z.number(),
   promptVersion: z.string().max(64).optional(),
+  /** The rep's rating, kept with the prompt version so ratings can be compared per prompt. */
+  rating: z
+    .object({ thumb: z.enum(['up', 'down']).optional(), stars: z.number().int().min(1).max(5).optional() })
+    .optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
@@ -143,9 +149,73 @@ export const methods = {
       .strict(),
     result: z.object({ ok: z.literal(true), documents: z.number().int() }),
   },
+  /** The explainable content score and the fact check of a draft, in one call (it runs on each pause in typing). */
+  'host.scoreDraft': {
+    params: z
+      .object({
+        subject: z.string().max(10_000),
+        body: z.string().max(1_100_000),
+        recipient: z
+          .object({
+            name: z.string().max(500).optional(),
+            company: z.string().max(500).optional(),
+            personaFacts: z.array(z.string().max(2_000)).max(50).optional(),
+          })
+          .optional(),
+        keywords: z.array(z.string().max(100)).max(20).optional(),
+        language: z.enum(['en', 'zh']).optional(),
+        grounding: z.array(z.string().max(200_000)).max(200),
+      })
+      .strict(),
+    result: z.object({
+      total: z.number(),
+      language: z.enum(['en', 'zh']),
+      weightsVersion: z.string(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          value: z.number(),
+          target: z.object({ min: z.number().optional(), max: z.number().optional() }),
+          status: z.enum(['pass', 'warn']),
+          reason: z.object({ en: z.string(), zh: z.string() }),
+          details: z.array(z.string()).optional(),
+        }),
+      ),
+      unsupported: z.array(
+        z.object({
+          text: z.string(),
+          start: z.number().int(),
+          end: z.number().int(),
+          kind: z.string(),
+          reason: z.object({ en: z.string(), zh: z.string() }),
+        }),
+      ),
+      truncated: z.boolean(),
+      ms: z.number(),
+    }),
+  },
   'host.spamProbability': {
     params: z.object({ text: z.string().max(1_100_000) }).strict(),
     result: z.object({ probability: z.number().min(0).max(1) }),
+  },
+  /** Content script → worker: the page's current state (thread, composes, self-check). */
+  'page.publish': {
+    params: z.object({ state: PageStateSchema }).strict(),
+    result: z.object({ ok: z.literal(true) }),
+  },
+  /** Content script → worker: a send from a compose, recorded as an event. */
+  'page.recordSend': {
+    params: z.object({ send: SendRecordSchema }).strict(),
+    result: z.object({ eventId: z.string() }),
+  },
+  /** Panel → its tab's content script, through the worker. */
+  'page.insertDraft': {
+    params: contentMethods['content.insertDraft'].params,
+    result: contentMethods['content.insertDraft'].result,
+  },
+  'page.selectText': {
+    params: contentMethods['content.selectText'].params,
+    result: contentMethods['content.selectText'].result,
   },
   'store.putDraft': {
     params: z.object({ draft: DraftSchema }).strict(),

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../storage/settings';
 import { AskBox } from './AskBox';
+import { GmailAssistant } from './gmail/GmailAssistant';
+import { usePageState } from './gmail/use-page-state';
 import { StatusLine } from './StatusLine';
 import { useHostStatus } from './use-host-status';
 import { useCapabilities, type Capabilities } from './use-capabilities';
@@ -16,8 +18,7 @@ function generatorOff(settings: Settings, caps: Capabilities | Error | null): st
 }
 
 /** One line saying which generator the panel will use. */
-function GeneratorNotice({ settings }: { settings: Settings }) {
-  const caps = useCapabilities(settings.engine.model || null);
+function GeneratorNotice({ settings, caps }: { settings: Settings; caps: Capabilities | Error | null }) {
   if (settings.engine.engine !== 'auto' || caps === null || caps instanceof Error) return null;
   return (
     <p className="muted" data-testid="generator" data-engine={caps.choice.engine}>
@@ -35,6 +36,7 @@ export function App({ surface }: { surface: PanelSurface }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [host, refreshHost] = useHostStatus();
   const caps = useCapabilities(settings.engine.model || null);
+  const page = usePageState(surface !== 'sidepanel');
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
@@ -49,8 +51,14 @@ export function App({ surface }: { surface: PanelSurface }) {
       </header>
       <p className="muted privacy">{i18n.t('panel.privacy')}</p>
       <StatusLine state={host} onRetry={refreshHost} />
-      <GeneratorNotice settings={settings} />
-      <AskBox expect={settings.engine} disabledReason={generatorOff(settings, caps)} />
+      <GeneratorNotice settings={settings} caps={caps} />
+      {surface === 'gmail' && page?.site === 'gmail' && (
+        <GmailAssistant page={page} expect={settings.engine} generationOff={generatorOff(settings, caps)} />
+      )}
+      {/* The free-form assistant, wherever no thread gives the panel something more specific to do. */}
+      {!(page?.site === 'gmail' && page.thread) && (
+        <AskBox expect={settings.engine} disabledReason={generatorOff(settings, caps)} />
+      )}
     </main>
   );
 }

@@ -12,7 +12,8 @@ export function AskBox({ expect, disabledReason }: { expect: Expectation; disabl
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (prompt.trim() && !streaming && !disabledReason) start(prompt);
+    if (prompt.trim() && !streaming && !disabledReason)
+      start({ messages: [{ role: 'user', content: prompt }], maxTokens: 512 });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { stream } from '../messaging/client';
 import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Expectation } from '../messaging/methods';
+import type { ChatRequest } from '../../shared/common/llm/engine';
 
 export type GenerationState =
   | { kind: 'idle' }
@@ -16,7 +17,7 @@ export function useGeneration(expect: Expectation) {
   const abortRef = useRef<AbortController | null>(null);
 
   const start = useCallback(
-    (prompt: string) => {
+    (request: ChatRequest, finish: (raw: string) => string = (raw) => raw) => {
       abortRef.current?.abort();
       const controller = new AbortController();
       abortRef.current = controller;
@@ -25,7 +26,7 @@ export function useGeneration(expect: Expectation) {
       setState({ kind: 'streaming', text, tokens });
       stream(
         'host.generate',
-        { request: { messages: [{ role: 'user', content: prompt }], maxTokens: 512 }, expect },
+        { request, expect },
         {
           signal: controller.signal,
           onChunk: ({ token }) => {
@@ -35,7 +36,7 @@ export function useGeneration(expect: Expectation) {
           },
         },
       ).then(
-        (end) => setState({ kind: 'done', text, tokens: end.tokens }),
+        (end) => setState({ kind: 'done', text: finish(text), tokens: end.tokens }),
         (err: unknown) => {
           if (err instanceof ProtocolError && err.code === 'cancelled') setState({ kind: 'cancelled', text, tokens });
           else setState({ kind: 'error', text, message: err instanceof Error ? err.message : String(err) });

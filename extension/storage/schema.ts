@@ -32,6 +32,7 @@ export interface DraftRecord {
   body: string;
   createdAt: number;
   promptVersion?: string;
+  rating?: { thumb?: 'up' | 'down'; stars?: number };
 }
 
 export interface CampaignRecord {
@@ -43,9 +44,14 @@ export interface CampaignRecord {
 export interface EventRecord {
   id: string;
   campaignId?: string;
+  variantId?: string;
   contactId?: string;
   type: string;
   at: number;
+  threadId?: string;
+  draftId?: string;
+  /** Recipient addresses of a send (kept on this device only). */
+  to?: string[];
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

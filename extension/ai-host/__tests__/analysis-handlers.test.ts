@@ -121,4 +121,37 @@ describe('analysis in the AI host', () => {
     expect(res).toMatchObject({ ok: true, result: { results: [{ intent: { label: 'unsubscribe' } }] } });
     expect(fetched).toContain('/models/intent-nb/model.json');
   });
+
+  it('scores a draft and flags a claim nothing supports, with spans into the draft', async () => {
+    const { route } = setup();
+    const body =
+      'Hi Jane, thanks for your note. Our plan costs $49 per seat and we guarantee a 40% lift by Friday. Can we talk Tuesday?';
+    const res = await route(
+      req('host.scoreDraft', {
+        subject: 'Pricing for Example Corp',
+        body,
+        recipient: { name: 'Jane', company: 'Example Corp' },
+        grounding: [
+          'Jane Doe',
+          'Example Corp',
+          'The Pro plan costs $49 per seat per month.',
+          'Could we talk on Tuesday?',
+        ],
+      }),
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const r = res.result as {
+      total: number;
+      criteria: Array<{ id: string }>;
+      unsupported: Array<{ text: string; start: number; end: number }>;
+    };
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.total).toBeLessThanOrEqual(100);
+    expect(r.criteria.map((c) => c.id)).toContain('spam_probability');
+    const flagged = r.unsupported.map((c) => c.text).join(' | ');
+    expect(flagged).toContain('40%');
+    expect(flagged).not.toContain('$49');
+    for (const c of r.unsupported) expect(body.slice(c.start, c.end)).toBe(c.text);
+  });
 });

@@ -1,6 +1,8 @@
 import type { Handlers } from '../../../shared/common/protocol/router';
 import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { spamProbability } from '../../../shared/common/ml/naive-bayes';
+import { scoreDraft } from '../../../shared/common/scoring';
+import { factCheck } from '../../../shared/common/factcheck';
 import type { Methods } from '../../messaging/methods';
 import { lazyNaiveBayes, type ModelSources } from './model-loader';
 
@@ -54,6 +56,37 @@ export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods>
       model.learn(sample, label);
       await intent.persist();
       return { ok: true as const, documents: model.documentCount(label) };
+    },
+    'host.scoreDraft': async ({ subject, body, recipient, keywords, language, grounding }) => {
+      const spamModel = await spam.get().catch(() => null);
+      const t0 = performance.now();
+      const score = scoreDraft(
+        { subject, body, recipient, keywords, language },
+        spamModel ? { spamProbability: (text) => spamProbability(spamModel, text.slice(0, MAX_ANALYSED_CHARS)) } : {},
+      );
+      const facts = factCheck(body, grounding);
+      return {
+        total: score.total,
+        language: score.language,
+        weightsVersion: score.weightsVersion,
+        criteria: score.criteria.map(({ id, value, target, status, reason, details }) => ({
+          id,
+          value,
+          target,
+          status,
+          reason,
+          details,
+        })),
+        unsupported: facts.unsupported.map(({ text, start, end, kind, reason }) => ({
+          text,
+          start,
+          end,
+          kind,
+          reason,
+        })),
+        truncated: score.truncated || facts.truncated,
+        ms: performance.now() - t0,
+      };
     },
     'host.spamProbability': async ({ text }) => ({
       probability: spamProbability(await spam.get(), text.slice(0, MAX_ANALYSED_CHARS)),

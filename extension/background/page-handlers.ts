@@ -1,0 +1,49 @@
+import type { Handlers } from '../../shared/common/protocol/router';
+import { ProtocolError } from '../../shared/common/protocol/errors';
+import type { Methods } from '../messaging/methods';
+import { getDb } from '../storage/db';
+import type { PageBridge } from './page-bridge';
+
+/** What the worker knows about who sent a message. */
+export interface SenderContext {
+  tabId: number | null;
+  /** True for the panel frame, side panel and options page; false for content scripts. */
+  fromExtensionPage: boolean;
+}
+
+const needTab = (ctx: SenderContext | undefined, who: 'content' | 'panel'): number => {
+  if (!ctx || ctx.tabId === null) throw new ProtocolError('bad_request', 'This request must come from a tab');
+  if (who === 'content' && ctx.fromExtensionPage)
+    throw new ProtocolError('bad_request', 'Only content scripts publish page state');
+  if (who === 'panel' && !ctx.fromExtensionPage)
+    throw new ProtocolError('bad_request', 'Only the panel sends page commands');
+  return ctx.tabId;
+};
+
+/** The page bridge's requests: content scripts publish and record sends, panels command their page. */
+export function createPageHandlers(bridge: PageBridge): Handlers<Methods, SenderContext> {
+  return {
+    'page.publish': ({ state }, ctx) => {
+      bridge.publish(needTab(ctx, 'content'), state);
+      return { ok: true as const };
+    },
+    'page.recordSend': async ({ send }, ctx) => {
+      needTab(ctx, 'content');
+      const db = await getDb();
+      const id = crypto.randomUUID();
+      const at = Date.parse(send.at);
+      await db.put('events', {
+        id,
+        type: 'sent',
+        at: Number.isFinite(at) ? at : Date.now(),
+        threadId: send.threadId ?? undefined,
+        draftId: send.draftId ?? undefined,
+        to: send.to,
+        contactId: send.to[0],
+      });
+      return { eventId: id };
+    },
+    'page.insertDraft': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.insertDraft', params),
+    'page.selectText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.selectText', params),
+  };
+}

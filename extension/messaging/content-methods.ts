@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { MethodMap } from '../../shared/common/protocol/define';
+
+/** Requests the service worker sends to a tab's content script (on the panel's behalf). */
+export const contentMethods = {
+  'content.republish': { params: z.object({}).strict(), result: z.object({ ok: z.literal(true) }) },
+  'content.insertDraft': {
+    params: z
+      .object({
+        composeIndex: z.number().int().min(0).max(50),
+        text: z.string().min(1).max(50_000),
+        replaceSelection: z.boolean(),
+      })
+      .strict(),
+    result: z.object({ ok: z.boolean(), reason: z.string().max(200).optional() }),
+  },
+  'content.selectText': {
+    params: z.object({ composeIndex: z.number().int().min(0).max(50), text: z.string().min(1).max(5_000) }).strict(),
+    result: z.object({ ok: z.boolean() }),
+  },
+} satisfies MethodMap;
+export type ContentMethods = typeof contentMethods;

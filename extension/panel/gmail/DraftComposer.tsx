@@ -1,0 +1,236 @@
+import { useEffect, useId, useState } from 'react';
+import { i18n } from '#i18n';
+import { buildReplyDraftPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
+import type { ThreadMessage } from '../../../shared/common/prompts';
+import { request } from '../../messaging/client';
+import type { Expectation } from '../../messaging/methods';
+import type { GmailPageState } from '../../messaging/page-state';
+import { useGeneration } from '../use-generation';
+
+type Thread = NonNullable<GmailPageState['thread']>;
+const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
+const LENGTHS = ['short', 'medium', 'long'] as const;
+
+/**
+ * Drafts a reply on-device, grounded only on the thread and the team's product facts; the rep edits, inserts it
+ * into Gmail's reply (or gets it on the clipboard when insertion fails), and rates it.
+ */
+export function DraftComposer({
+  thread,
+  composes,
+  expect,
+  disabledReason,
+  facts,
+  onFactsChange,
+}: {
+  thread: Thread;
+  composes: GmailPageState['composes'];
+  expect: Expectation;
+  disabledReason: string | null;
+  /** The team's product facts for this reply, one per line (shared with the live check). */
+  facts: string;
+  onFactsChange: (facts: string) => void;
+}) {
+  const ids = { tone: useId(), length: useId(), lang: useId(), goal: useId(), facts: useId(), text: useId() };
+  const [tone, setTone] = useState<(typeof TONES)[number]>('friendly');
+  const [length, setLength] = useState<(typeof LENGTHS)[number]>('short');
+  const [language, setLanguage] = useState<'en' | 'zh'>(
+    /[\u4e00-\u9fff]/.test(thread.messages.at(-1)?.bodyText ?? '') ? 'zh' : 'en',
+  );
+  const [goal, setGoal] = useState('');
+  const [text, setText] = useState('');
+  const [draftId, setDraftId] = useState<string | null>(null);
+  const [version, setVersion] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { state, start, cancel } = useGeneration(expect);
+  const streaming = state.kind === 'streaming';
+
+  const generate = () => {
+    const context: ThreadMessage[] = thread.messages.map((m) => ({
+      from: m.from.name || m.from.email,
+      sentAt: m.date ?? m.dateText,
+      body: m.bodyText,
+      fromMe: m.from.email === thread.selfEmail,
+    }));
+    const prompt = buildReplyDraftPrompt({
+      context,
+      constraints: { language, length, tone, ...(goal.trim() ? { callToAction: goal.trim() } : {}) },
+      grounding: facts
+        .split('\n')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    });
+    setVersion(promptRef(prompt));
+    setNotice(null);
+    setDraftId(null);
+    start(
+      { messages: prompt.messages, maxTokens: prompt.maxTokens, temperature: prompt.temperature, stop: prompt.stop },
+      (raw) => postprocess(raw, prompt.output).text,
+    );
+  };
+
+  // Streamed text shows as it arrives; the cleaned text replaces it at the end and is saved as a draft.
+  useEffect(() => {
+    if (state.kind === 'streaming') setText(state.text);
+    if (state.kind === 'done') {
+      setText(state.text);
+      const id = crypto.randomUUID();
+      setDraftId(id);
+      void request('store.putDraft', {
+        draft: { id, threadId: thread.threadId, body: state.text, createdAt: Date.now(), promptVersion: version },
+      }).catch(() => undefined);
+    }
+  }, [state, thread.threadId, version]);
+
+  const insert = async () => {
+    const target = composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? composes[0];
+    if (!target) return setNotice(i18n.t('draft.noCompose'));
+    const res = await request('page.insertDraft', { composeIndex: target.index, text, replaceSelection: false }).catch(
+      (err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
+    );
+    if (res.ok) return setNotice(i18n.t('draft.inserted'));
+    await navigator.clipboard.writeText(text).catch(() => undefined);
+    setNotice(i18n.t('draft.copied', [res.reason ?? 'unknown']));
+  };
+
+  const rate = (rating: { thumb?: 'up' | 'down'; stars?: number }) => {
+    if (!draftId) return;
+    void request('store.putDraft', {
+      draft: {
+        id: draftId,
+        threadId: thread.threadId,
+        body: text,
+        createdAt: Date.now(),
+        promptVersion: version,
+        rating,
+      },
+    }).then(() => setNotice(i18n.t('draft.rated', [version])));
+  };
+
+  return (
+    <section aria-labelledby="draft-h" className="ask" data-testid="draft">
+      <h2 id="draft-h">{i18n.t('draft.title')}</h2>
+      <div className="row wrap">
+        <label htmlFor={ids.tone}>{i18n.t('draft.tone')}</label>
+        <select id={ids.tone} value={tone} onChange={(e) => setTone(e.target.value as typeof tone)}>
+          {TONES.map((t) => (
+            <option key={t} value={t}>
+              {i18n.t(`draft.tones.${t}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.length}>{i18n.t('draft.length')}</label>
+        <select id={ids.length} value={length} onChange={(e) => setLength(e.target.value as typeof length)}>
+          {LENGTHS.map((l) => (
+            <option key={l} value={l}>
+              {i18n.t(`draft.lengths.${l}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.lang}>{i18n.t('draft.language')}</label>
+        <select id={ids.lang} value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')}>
+          <option value="en">English</option>
+          <option value="zh">中文</option>
+        </select>
+      </div>
+      <label htmlFor={ids.goal}>{i18n.t('draft.goal')}</label>
+      <input
+        id={ids.goal}
+        value={goal}
+        placeholder={i18n.t('draft.goalPlaceholder')}
+        onChange={(e) => setGoal(e.target.value)}
+      />
+      <label htmlFor={ids.facts}>{i18n.t('draft.facts')}</label>
+      <textarea
+        id={ids.facts}
+        rows={2}
+        value={facts}
+        onChange={(e) => onFactsChange(e.target.value)}
+        data-testid="draft-facts"
+      />
+      <div className="row">
+        <button
+          type="button"
+          onClick={generate}
+          disabled={streaming || disabledReason !== null}
+          data-testid="draft-generate"
+        >
+          {text ? i18n.t('draft.regenerate') : i18n.t('draft.generate')}
+        </button>
+        <button type="button" onClick={cancel} disabled={!streaming}>
+          {i18n.t('draft.stop')}
+        </button>
+      </div>
+      {disabledReason && (
+        <p className="muted" role="note">
+          {disabledReason}
+        </p>
+      )}
+      {(text || streaming) && (
+        <>
+          <label htmlFor={ids.text} className="sr-only">
+            {i18n.t('draft.title')}
+          </label>
+          <textarea
+            id={ids.text}
+            rows={8}
+            value={text}
+            readOnly={streaming}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="draft-text"
+            data-state={state.kind}
+          />
+          <div className="row wrap">
+            <button
+              type="button"
+              onClick={() => void insert()}
+              disabled={streaming || !text.trim()}
+              data-testid="draft-insert"
+            >
+              {i18n.t('draft.insert')}
+            </button>
+            <span className="muted">{i18n.t('draft.rate')}</span>
+            <button
+              type="button"
+              aria-label={i18n.t('draft.thumbUp')}
+              disabled={!draftId}
+              onClick={() => rate({ thumb: 'up' })}
+              data-testid="rate-up"
+            >
+              👍
+            </button>
+            <button
+              type="button"
+              aria-label={i18n.t('draft.thumbDown')}
+              disabled={!draftId}
+              onClick={() => rate({ thumb: 'down' })}
+            >
+              👎
+            </button>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <button
+                key={n}
+                type="button"
+                aria-label={i18n.t('draft.stars', [String(n)])}
+                disabled={!draftId}
+                onClick={() => rate({ stars: n })}
+              >
+                {n}★
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      {state.kind === 'error' && (
+        <p className="error" role="alert" data-testid="draft-error">
+          {i18n.t('panel.error.generic', [state.message])}
+        </p>
+      )}
+      {notice && (
+        <p role="status" data-testid="draft-notice">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
+import { request } from '../../messaging/client';
+import type { ResultOf } from '../../../shared/common/protocol/define';
+import type { Methods } from '../../messaging/methods';
+import type { GmailPageState } from '../../messaging/page-state';
+
+type Score = ResultOf<Methods, 'host.scoreDraft'>;
+/** Pause in typing before the draft is checked again. */
+const DEBOUNCE_MS = 400;
+
+const uiLang = (): 'en' | 'zh' => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
+
+/**
+ * Checks what the rep is writing in Gmail's reply as they type (debounced, computed in the AI host): the explainable
+ * score, and claims nothing in the thread or the product facts supports, each a click away from its place.
+ */
+export function LiveScore({
+  compose,
+  thread,
+  recipientName,
+  facts,
+}: {
+  compose: GmailPageState['composes'][number] | undefined;
+  thread: NonNullable<GmailPageState['thread']>;
+  recipientName: string | undefined;
+  facts: string[];
+}) {
+  const [score, setScore] = useState<Score | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const body = compose?.bodyText ?? '';
+  const subject = compose?.subject || thread.subject;
+  // Everything the rep may rightly state: the thread, who is in it (greetings name them), and the product facts.
+  const people = thread.messages.flatMap((m) => [m.from.name, m.from.email]).filter(Boolean);
+  const grounding = [...thread.messages.map((m) => m.bodyText), ...people, ...facts];
+
+  useEffect(() => {
+    if (!body.trim()) return setScore(null);
+    const timer = setTimeout(() => {
+      request('host.scoreDraft', {
+        subject,
+        body,
+        grounding,
+        recipient: recipientName ? { name: recipientName } : undefined,
+      }).then(
+        (s) => (setScore(s), setError(null)),
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // Re-check when the text changes, not on each new array.
+  }, [body, subject, recipientName, thread.threadId, facts.join('\n')]);
+
+  const lang = uiLang();
+  return (
+    <section aria-labelledby="score-h" data-testid="live-score">
+      <h2 id="score-h">{i18n.t('score.title')}</h2>
+      {!score && !error && <p className="muted">{i18n.t('score.waiting')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {i18n.t('panel.error.generic', [error])}
+        </p>
+      )}
+      {score && (
+        <>
+          <p data-testid="score-total" data-total={score.total}>
+            <meter min={0} max={100} low={50} high={75} optimum={100} value={score.total} />{' '}
+            {i18n.t('score.total', [String(Math.round(score.total))])}
+          </p>
+          <h3>{i18n.t('score.claims')}</h3>
+          {score.unsupported.length === 0 ? (
+            <p className="muted">{i18n.t('score.noClaims')}</p>
+          ) : (
+            <ul data-testid="unsupported-claims">
+              {score.unsupported.map((c, i) => (
+                <li key={`${c.start}-${i}`} data-claim={c.text}>
+                  <q>{c.text}</q> — {c.reason[lang]}{' '}
+                  {compose && (
+                    <button
+                      type="button"
+                      onClick={() => void request('page.selectText', { composeIndex: compose.index, text: c.text })}
+                    >
+                      {i18n.t('score.show')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ul className="criteria" data-testid="criteria">
+            {score.criteria.map((c) => (
+              <li key={c.id} data-status={c.status}>
+                <span aria-hidden="true">{c.status === 'pass' ? '✓' : '⚠'}</span> {c.reason[lang]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
