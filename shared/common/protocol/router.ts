@@ -3,8 +3,9 @@ import { PROTOCOL, RequestEnvelopeSchema, errorResponse, type ResponseEnvelope }
 import { ProtocolError, describeZodError } from './errors';
 import type { MethodMap, ParamsOf, ResultOf } from './define';
 
-export type Handlers<M extends MethodMap> = {
-  [K in keyof M]?: (params: z.output<M[K]['params']>) => Promise<ResultOf<M, K>> | ResultOf<M, K>;
+/** Handlers get the validated params and whatever the transport knows about the caller (e.g. its tab). */
+export type Handlers<M extends MethodMap, C = unknown> = {
+  [K in keyof M]?: (params: z.output<M[K]['params']>, context: C) => Promise<ResultOf<M, K>> | ResultOf<M, K>;
 };
 
 /** Largest request we accept in one message: a guard against hostile pages flooding the router. */
@@ -14,8 +15,8 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * Turns any incoming value into exactly one response envelope. It never throws: a malformed envelope, an unknown
  * method, bad params or a failing handler each become a typed error response, and the router keeps serving.
  */
-export function createRouter<M extends MethodMap>(methods: M, handlers: Handlers<M>) {
-  return async function route(raw: unknown): Promise<ResponseEnvelope> {
+export function createRouter<M extends MethodMap, C = unknown>(methods: M, handlers: Handlers<M, C>) {
+  return async function route(raw: unknown, context?: C): Promise<ResponseEnvelope> {
     const envelope = RequestEnvelopeSchema.safeParse(raw);
     if (!envelope.success) {
       const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
@@ -28,7 +29,7 @@ export function createRouter<M extends MethodMap>(methods: M, handlers: Handlers
     const parsed = spec.params.safeParse(params);
     if (!parsed.success) return errorResponse(id, 'invalid_params', `${method}: ${describeZodError(parsed.error)}`);
     try {
-      const result = await handler(parsed.data as never);
+      const result = await handler(parsed.data as never, context as C);
       return { protocol: PROTOCOL, kind: 'response', id, ok: true, result };
     } catch (err) {
       const e = ProtocolError.from(err);
