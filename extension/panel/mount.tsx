@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PanelSurface } from './App';
+import { ErrorBoundary } from './ErrorBoundary';
 import './panel.css';
 
 /** Renders the panel app into `#root`. */
@@ -10,7 +11,9 @@ export function mountPanelApp(surface: PanelSurface): void {
   document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
   createRoot(root).render(
     <StrictMode>
-      <App surface={surface} />
+      <ErrorBoundary>
+        <App surface={surface} />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -55,15 +55,17 @@ export async function launchChromiumWithExtension(options: {
 
 /** Serves the fixture pages at the Gmail and HubSpot URLs inside `context`. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
-  for (const [prefix, file] of Object.entries(FIXTURE_ROUTES)) {
-    await context.route(`${prefix}**`, (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: readFileSync(join(FIXTURES_DIR, file)),
-      }),
-    );
-  }
+  // One route for both sites; the first matching prefix wins (`FIXTURE_ROUTES` lists specific paths first).
+  await context.route(/^https:\/\/(mail\.google\.com|app\.hubspot\.com)\//, (route) => {
+    const url = route.request().url();
+    const file = Object.entries(FIXTURE_ROUTES).find(([prefix]) => url.startsWith(prefix))?.[1];
+    if (!file) return route.fulfill({ status: 404, body: 'No fixture for this URL' });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(join(FIXTURES_DIR, file)),
+    });
+  });
 }
 
 /** The extension's id, read from its service worker's URL. */

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { ARTIFACTS_DIR, launchWithExtension, panelFrame, useEngine, type ExtensionSession } from './harness';
+
+const PROTOCOL = 'closer/1';
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+const call = (frame: Frame, method: string, params: unknown) =>
+  frame.evaluate(
+    ([m, p, proto]) =>
+      chrome.runtime.sendMessage({
+        protocol: proto,
+        kind: 'request',
+        id: `e2e-${Math.random()}`,
+        method: m,
+        params: p,
+      }),
+    [method, params, PROTOCOL] as const,
+  ) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+
+// The scripted model's reply: grounded on the thread ($38 per seat, Thursday) plus one planted claim nothing backs.
+const REPLY =
+  'Hi Jordan, the $38 per seat price holds for Q1 and we guarantee a 35% lift in replies. Does Thursday work for a call?';
+// Words from the thread that must never leave the device.
+const THREAD_WORDS = ['Jordan', 'per seat', 'Pilot pricing', 'pilot'];
+
+describe('Gmail assistant on a thread', () => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launchWithExtension();
+    await useEngine(s, { engine: 'test', model: 'test-1', tokenDelayMs: 5 });
+  });
+  afterAll(async () => s?.close());
+
+  it('reads the thread, shows intents, drafts, inserts, flags a planted claim, and records the send', async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/fixture/thread#inbox/FMfcgzQXJWDsKmtpilot');
+    const frame = await panelFrame(page, s.extensionId);
+    expect(
+      (await call(frame, 'host.testScript', { rules: [{ match: 'Jordan Lee', reply: REPLY }], faults: [] })).ok,
+    ).toBe(true);
+
+    // The thread, read from the page and analysed on-device.
+    // Four messages (the first collapsed); the hidden, previously viewed thread in the page is not read.
+    await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBe(4);
+    await expect
+      .poll(async () => (await frame.locator('[data-testid="intent"][data-intent]:not([data-intent=""])').count()) > 0)
+      .toBe(true);
+
+    // A grounded draft, streamed from the (scripted) model through the host.
+    await frame.getByTestId('draft-generate').click();
+    await expect
+      .poll(() => frame.getByTestId('draft-text').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done');
+    expect(await frame.getByTestId('draft-text').inputValue()).toBe(REPLY);
+
+    // Inserted into Gmail's inline reply, above the signature.
+    await frame.getByTestId('draft-insert').click();
+    await expect.poll(() => frame.getByTestId('draft-notice').textContent()).toContain('Inserted');
+    const composeText = await page.locator('[role="textbox"][g_editable="true"]').first().textContent();
+    expect(composeText).toContain(REPLY);
+    expect(composeText?.indexOf(REPLY)).toBeLessThan(composeText?.indexOf('Sam Rivera') ?? -1);
+
+    // The live check on what is in the compose: a score and the planted claim flagged.
+    await expect
+      .poll(() => frame.getByTestId('score-total').getAttribute('data-total'), { timeout: 20_000 })
+      .not.toBeNull();
+    await expect
+      .poll(() => frame.getByTestId('unsupported-claims').textContent(), { timeout: 20_000 })
+      .toContain('35%');
+    expect(await frame.getByTestId('unsupported-claims').textContent()).not.toContain('$38');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail-thread.png') });
+
+    // Send: detected in the page, recorded in the extension's IndexedDB.
+    const before = (await call(frame, 'store.counts', {})) as { result: { events: number } };
+    await page.locator('[role="region"] [role="button"]', { hasText: 'Send' }).first().click();
+    await expect
+      .poll(async () => ((await call(frame, 'store.counts', {})) as { result: { events: number } }).result.events)
+      .toBe(before.result.events + 1);
+  });
+
+  it('sent no thread text anywhere: only the fixture host and the extension were contacted', () => {
+    const foreign = s.requests.filter((r) => !/^(https:\/\/mail\.google\.com\/|chrome-extension:\/\/)/.test(r.url));
+    expect(foreign).toEqual([]);
+    const leaking = s.requests.filter((r) => r.postData && THREAD_WORDS.some((w) => r.postData?.includes(w)));
+    expect(leaking).toEqual([]);
+  });
+
+  it('renders a hostile thread as text: nothing executes, the panel stays responsive', async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/fixture/thread-hostile#inbox/hostile');
+    const frame = await panelFrame(page, s.extensionId);
+    await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The hostile markup shows up as text, never as elements.
+    expect(await frame.locator('[data-testid="thread-view"] img, [data-testid="thread-view"] script').count()).toBe(0);
+    expect(await frame.getByTestId('thread-view').textContent()).toContain('onerror=');
+    expect(await frame.getByTestId('thread-view').textContent()).toContain('Please review the attached terms.');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    // Responsive: a round trip through the worker and the host still answers quickly.
+    const t0 = Date.now();
+    expect((await call(frame, 'host.status', {})).ok).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail-hostile.png') });
+  });
+});

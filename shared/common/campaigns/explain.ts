@@ -1,0 +1,129 @@
+import type { Bandit } from './bandit';
+import { sampleBeta } from './distributions';
+import { localize, percent, percentRange, plural, type LabelInput } from './format';
+import { DEFAULT_LEVEL, rateInterval, type IntervalMethod, type RateInterval } from './intervals';
+import type { Rng } from './rng';
+import type { LocalizedLabel } from './schema';
+import { DEFAULT_MIN_SENDS } from './winner';
+
+/** Options of {@link explainChoice}. */
+export interface ExplainOptions {
+  segment: string;
+  /** The arm that was chosen (usually what `choose` returned). */
+  arm: string;
+  /** e.g. `{ en: 'Variant B', zh: '变体 B' }`; defaults to the arm id. */
+  armLabel?: LabelInput;
+  /** e.g. `{ en: 'technical buyers', zh: '技术型买家' }`; defaults to the segment id. */
+  segmentLabel?: LabelInput;
+  /** Interval level, default 0.9. */
+  level?: number;
+  /** Interval method, default Wilson. */
+  method?: IntervalMethod;
+  /** Below this many local sends the sentence says it is too early to tell. Default 30. */
+  minSends?: number;
+  /** With an rng, also estimates the probability that this arm is the best (Monte Carlo over the posteriors). */
+  rng?: Rng;
+  /** Monte Carlo draws for that estimate. Default 2,000. */
+  draws?: number;
+}
+
+/** Why an arm was chosen, as data for the UI and as one sentence in each language. */
+export interface ChoiceExplanation {
+  arm: string;
+  segment: string;
+  /** Local evidence only; the interval is computed on these, not on team priors. */
+  sends: number;
+  positives: number;
+  /** Observed positive-reply rate, null without sends. */
+  rate: number | null;
+  interval: RateInterval;
+  /** What the discounted team prior contributed, in pseudo-counts. */
+  prior: { sends: number; positives: number };
+  /** Posterior mean including base and team priors: what the bandit believes. */
+  posteriorMean: number;
+  /** Estimated P(this arm has the highest rate), or null when no rng was given. */
+  probabilityBest: number | null;
+  /** Local sends ≥ minSends. */
+  enoughData: boolean;
+  text: LocalizedLabel;
+}
+
+function estimateProbabilityBest(bandit: Bandit, segment: string, arm: string, rng: Rng, draws: number): number {
+  const posteriors = bandit.posterior(segment);
+  const target = posteriors.findIndex((p) => p.arm === arm);
+  let wins = 0;
+  for (let d = 0; d < draws; d++) {
+    let best = -1;
+    let bestDraw = -Infinity;
+    posteriors.forEach((p, i) => {
+      const x = sampleBeta(p.alpha, p.beta, rng);
+      if (x > bestDraw) {
+        bestDraw = x;
+        best = i;
+      }
+    });
+    if (best === target) wins++;
+  }
+  return wins / draws;
+}
+
+/**
+ * Explains a bandit choice honestly: the local counts, their interval, how much the team prior weighed, and whether
+ * there is enough data to mean anything — e.g. "Variant B: 6 positive replies in 41 sends to technical buyers; 90%
+ * interval 8–26%." The interval is on the rep's own sends so a team prior can never make it look narrower.
+ */
+export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceExplanation {
+  const { segment, arm } = options;
+  const posterior = bandit.posterior(segment).find((p) => p.arm === arm);
+  if (posterior === undefined) throw new RangeError(`unknown arm: ${arm}`);
+  const level = options.level ?? DEFAULT_LEVEL;
+  const minSends = options.minSends ?? DEFAULT_MIN_SENDS;
+  const draws = options.draws ?? 2_000;
+  if (!Number.isInteger(draws) || draws < 1) throw new RangeError('draws must be a whole number ≥ 1');
+  const { sends, positives } = posterior;
+  const interval = rateInterval(positives, sends, options.method ?? 'wilson', level);
+  const armLabel = localize(options.armLabel ?? arm);
+  const segmentLabel =
+    options.segmentLabel === undefined
+      ? { en: `segment “${segment}”`, zh: `“${segment}”细分客户` }
+      : localize(options.segmentLabel);
+  const levelPct = percent(level);
+
+  let en: string;
+  let zh: string;
+  if (sends === 0) {
+    en = `${armLabel.en}: no sends to ${segmentLabel.en} yet; chosen to explore.`;
+    zh = `${armLabel.zh}：尚未向${segmentLabel.zh}发送过；为探索而选择。`;
+  } else {
+    const range = percentRange(interval.low, interval.high);
+    en =
+      `${armLabel.en}: ${plural(positives, 'positive reply', 'positive replies')} in ${plural(sends, 'send', 'sends')}` +
+      ` to ${segmentLabel.en}; ${levelPct}% interval ${range.en}.`;
+    zh = `${armLabel.zh}：向${segmentLabel.zh}发送 ${sends} 次，获得 ${positives} 次积极回复；${levelPct}% 区间 ${range.zh}。`;
+  }
+  const priorSends = Math.round(posterior.priorSends);
+  if (priorSends > 0) {
+    const priorRate = percent(posterior.priorPositives / posterior.priorSends);
+    en += ` Team results count as ${plural(priorSends, 'send', 'sends')} (${priorRate}% positive).`;
+    zh += ` 团队数据折合 ${priorSends} 次发送（积极回复率 ${priorRate}%）。`;
+  }
+  const enoughData = sends >= minSends;
+  if (!enoughData && sends > 0) {
+    en += ' Too few sends to call it yet.';
+    zh += ' 发送量尚少，暂无定论。';
+  }
+  return {
+    arm,
+    segment,
+    sends,
+    positives,
+    rate: sends === 0 ? null : positives / sends,
+    interval,
+    prior: { sends: posterior.priorSends, positives: posterior.priorPositives },
+    posteriorMean: posterior.mean,
+    probabilityBest:
+      options.rng === undefined ? null : estimateProbabilityBest(bandit, segment, arm, options.rng, draws),
+    enoughData,
+    text: { en, zh },
+  };
+}
