@@ -1,0 +1,36 @@
+/**
+ * A realistic 30-message sales thread (several sentences per message, greetings, signatures, a few Chinese replies)
+ * for bench:sentiment. Written for this project; not from any dataset.
+ */
+export const THREAD_30: readonly string[] = [
+  'Hi Dana,\n\nThanks for taking the time to chat yesterday. I put together a short summary of what we discussed and attached the pricing sheet. Let me know if Thursday works for a follow-up call.\n\nBest,\nSam',
+  "Hi Sam, thanks for the summary. The demo was genuinely impressive and the team loved the reporting dashboard. We're still evaluating two other vendors though.",
+  'Totally understand. Happy to set up a trial workspace so your team can test it with real data. Would a two-week pilot be useful?',
+  'A pilot sounds great. Please include our ops lead, Priya, on the invite. She will be the main user.',
+  "Done! Priya should have received the invitation. I also added a few sample reports to help her get started. Let me know if anything doesn't work.",
+  "Hi Sam, Priya here. The setup was confusing and the import failed twice. I'm honestly frustrated, we lost most of the morning on this.",
+  "I'm really sorry about that, Priya. That's not the experience we want. Our support engineer can jump on a call today at 3pm to fix the import with you.",
+  'Thanks, the call helped a lot. Import works now and the reports look correct. Much better than yesterday.',
+  "Glad to hear it! Let me know what you think after a few days of use. We're here if you need anything.",
+  'Quick update: the team has been using it all week. The automations save us a lot of time, though the mobile app is slow and crashes sometimes.',
+  'Thanks for the honest feedback. The mobile issue is known and a fix ships next sprint. I will keep you posted.',
+  'Hi Sam, we reviewed the proposal internally. Honestly the price is much higher than we expected, and our budget for this quarter is tight.',
+  'I hear you. We could start with the core plan and add the analytics module later. That brings the first-year cost down by about 30%.',
+  'That helps. Can you send a revised quote? Our CFO will want to see the payment terms as well.',
+  'Attached is the revised quote with net-60 terms. Happy to walk your CFO through it.',
+  'The CFO had some concerns about the contract length. Three years is too long for us. We would prefer an annual agreement.',
+  'Understood. An annual agreement is possible at a slightly higher rate. I have updated the quote accordingly.',
+  'OK. To be transparent, the other vendor came in cheaper. But our team prefers your product and the support has been excellent.',
+  "Thank you, that means a lot. I'd love to earn your business. Let me see what I can do on price.",
+  'I got approval for an additional 10% discount if we can sign by the end of the month. I think this is a fair offer.',
+  'This is great news. I will take it to the committee on Monday.',
+  'The committee meeting was postponed to next week. Sorry for the delay, nothing we can do about it.',
+  'No problem at all. Let me know if the committee has any questions before the meeting.',
+  'Unfortunately the committee decided to pause all new purchases until the budget review. I am disappointed, I really wanted to move forward.',
+  "That's a shame, but I completely understand. Would it make sense to reconnect in January when the new budget is approved?",
+  '您好 Sam，预算已经批准了！我们很满意这次的合作，希望尽快签合同。',
+  '太好了，谢谢！合同我今天下午发给您。如果有任何问题，请随时联系我。',
+  '合同收到了，但是付款条款有点问题，我们需要再讨论一下。',
+  'Sounds good. I adjusted the payment terms as discussed. Please find the final contract attached.',
+  "Signed and returned. Thanks for your patience and flexibility, Sam. We're excited to get started!\n\nBest regards,\nDana",
+];
