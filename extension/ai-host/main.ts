@@ -28,6 +28,10 @@ export function startAiHost(): void {
       },
       loadSaved: async (id) => (await (await getDb()).get('models', id))?.json,
       save: async (id, json) => void (await (await getDb()).put('models', { id, json, updatedAt: Date.now() })),
+      loadSentiment: async () =>
+        (await import('./analysis/sentiment-loader')).loadSentimentFromUrls((path) =>
+          browser.runtime.getURL(path as '/'),
+        ),
     }),
   });
   browser.runtime.onConnect.addListener((port) => {

@@ -45,7 +45,12 @@ describe('Gmail assistant on a thread', () => {
     // Four messages (the first collapsed); the hidden, previously viewed thread in the page is not read.
     await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBe(4);
     await expect
-      .poll(async () => (await frame.locator('[data-testid="intent"][data-intent]:not([data-intent=""])').count()) > 0)
+      .poll(
+        async () => (await frame.locator('[data-testid="intent"][data-intent]:not([data-intent=""])').count()) > 0,
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
 
     // A grounded draft, streamed from the (scripted) model through the host.

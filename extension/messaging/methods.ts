@@ -127,6 +127,21 @@ export const methods = {
         z.object({
           id: z.string(),
           truncated: z.boolean(),
+          sentiment: z
+            .object({
+              label: z.enum(['negative', 'neutral', 'positive']),
+              score: z.number().min(0).max(1),
+              language: z.string(),
+              sentences: z.array(
+                z.object({
+                  start: z.number().int(),
+                  end: z.number().int(),
+                  score: z.number(),
+                  label: z.enum(['negative', 'neutral', 'positive']),
+                }),
+              ),
+            })
+            .nullable(),
           intent: z
             .object({
               label: z.string(),

@@ -5,11 +5,12 @@ import { createRouter } from '../../../shared/common/protocol/router';
 import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
 import { methods } from '../../messaging/methods';
 import { createAnalysisHandlers, MAX_ANALYSED_CHARS } from '../analysis/analysis-handlers';
+import { loadSentimentAnalyzer } from '../../../shared/node/sentiment-loader';
 
 const PUBLIC = resolve(import.meta.dirname, '../../../public');
 const req = (method: string, params: unknown) => ({ protocol: PROTOCOL, kind: 'request', id: 'r', method, params });
 
-function setup() {
+function setup(withSentiment = false) {
   const saved = new Map<string, unknown>();
   const fetched: string[] = [];
   const route = createRouter(
@@ -21,6 +22,7 @@ function setup() {
       },
       loadSaved: async (id) => saved.get(id),
       save: async (id, json) => void saved.set(id, structuredClone(json)),
+      ...(withSentiment ? { loadSentiment: () => loadSentimentAnalyzer() } : {}),
     }),
   );
   return { route, saved, fetched };
@@ -153,5 +155,28 @@ describe('analysis in the AI host', () => {
     expect(flagged).toContain('40%');
     expect(flagged).not.toContain('$49');
     for (const c of r.unsupported) expect(body.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('adds per-message and per-sentence sentiment from the shipped tfjs models, in both languages', async () => {
+    const { route } = setup(true);
+    const res = await route(
+      req('host.analyze', {
+        messages: [
+          { id: 'pos', text: 'Great work, thank you! I love it, the demo was excellent.' },
+          { id: 'neg', text: 'This is the worst experience. The tool is slow and broken and support was useless.' },
+          { id: 'zh', text: '太失望了，服务很差，再也不会用了。' },
+        ],
+      }),
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const r = (
+      res.result as {
+        results: Array<{ id: string; sentiment: { label: string; language: string; sentences: unknown[] } | null }>;
+      }
+    ).results;
+    expect(r.map((x) => x.sentiment?.label)).toEqual(['positive', 'negative', 'negative']);
+    expect(r[2]?.sentiment?.language).toBe('zh');
+    expect(r[1]?.sentiment?.sentences.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -3,6 +3,7 @@ import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { spamProbability } from '../../../shared/common/ml/naive-bayes';
 import { scoreDraft } from '../../../shared/common/scoring';
 import { factCheck } from '../../../shared/common/factcheck';
+import type { SentimentAnalyzer } from '../../../shared/common/ml/sentiment';
 import type { Methods } from '../../messaging/methods';
 import { lazyNaiveBayes, type ModelSources } from './model-loader';
 
@@ -16,19 +17,41 @@ export const MAX_ANALYSED_CHARS = 20_000;
 export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods> {
   const intent = lazyNaiveBayes(sources, 'intent-nb', '/models/intent-nb/model.json');
   const spam = lazyNaiveBayes(sources, 'spam-nb', '/models/spam-nb/model.json');
+  let sentiment: Promise<SentimentAnalyzer> | null = null;
+  const getSentiment = () => {
+    if (!sources.loadSentiment) return null;
+    sentiment ??= sources.loadSentiment().catch((err: unknown) => {
+      sentiment = null;
+      throw err;
+    });
+    return sentiment;
+  };
 
   return {
     'host.analyze': async ({ messages }) => {
       const model = await intent.get().catch((err: unknown) => {
         throw new ProtocolError('engine_error', `The intent model could not load: ${ProtocolError.from(err).message}`);
       });
+      const analyzer = getSentiment();
+      const sentiments = analyzer
+        ? await (await analyzer).analyzeMany(messages.map((m) => m.text.slice(0, MAX_ANALYSED_CHARS)))
+        : null;
       return {
-        results: messages.map(({ id, text }) => {
+        results: messages.map(({ id, text }, i) => {
+          const s = sentiments?.[i];
           const truncated = text.length > MAX_ANALYSED_CHARS;
           const p = model.predict(text.slice(0, MAX_ANALYSED_CHARS), { topFeatures: 5 });
           return {
             id,
-            truncated,
+            truncated: truncated || Boolean(s?.truncated),
+            sentiment: s
+              ? {
+                  label: s.label,
+                  score: s.score,
+                  language: s.language,
+                  sentences: s.sentences.map(({ start, end, score, label }) => ({ start, end, score, label })),
+                }
+              : null,
             intent:
               p.label === null || p.knownTokenCount === 0
                 ? null

@@ -1,4 +1,5 @@
 import { NaiveBayes } from '../../../shared/common/ml/naive-bayes';
+import type { SentimentAnalyzer } from '../../../shared/common/ml/sentiment';
 
 /** Where the host finds models: files shipped in the extension, and models adapted on this device. */
 export interface ModelSources {
@@ -6,6 +7,8 @@ export interface ModelSources {
   fetchAsset: (path: string) => Promise<unknown>;
   loadSaved: (id: string) => Promise<unknown | undefined>;
   save: (id: string, json: unknown) => Promise<void>;
+  /** The sentiment analyzer (TensorFlow.js); absent where the caller does not want sentiment. */
+  loadSentiment?: () => Promise<SentimentAnalyzer>;
 }
 
 /** Lazily loads a naive Bayes model once: the device's adapted copy when there is one, else the shipped one. */

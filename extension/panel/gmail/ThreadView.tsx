@@ -37,6 +37,37 @@ export function ThreadView({
   );
 }
 
+const SHOWN_CHARS = 600;
+
+/** The message text with the sentences that drive its sentiment marked (positive or negative, not neutral). */
+function Highlighted({ text, sentiment }: { text: string; sentiment: Analysis['sentiment'] }) {
+  const shown = text.slice(0, SHOWN_CHARS);
+  const parts: Array<{ text: string; label: string | null }> = [];
+  let at = 0;
+  for (const s of sentiment?.sentences ?? []) {
+    if (s.start >= shown.length) break;
+    if (s.label === 'neutral' || s.start < at) continue;
+    if (s.start > at) parts.push({ text: shown.slice(at, s.start), label: null });
+    parts.push({ text: shown.slice(s.start, Math.min(s.end, shown.length)), label: s.label });
+    at = Math.min(s.end, shown.length);
+  }
+  parts.push({ text: shown.slice(at), label: null });
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.label ? (
+          <mark key={i} className={p.label} data-sentence-label={p.label}>
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+      {text.length > SHOWN_CHARS ? '…' : ''}
+    </>
+  );
+}
+
 function MessageItem({
   message,
   analysis,
@@ -68,11 +99,23 @@ function MessageItem({
         {mine && <span className="badge">{i18n.t('gmail.you')}</span>}
         <span className="muted">{message.dateText}</span>
       </div>
-      {/* Text only: the body is rendered by React as a string, never as HTML. */}
+      {/* Text only: the body is rendered by React as strings, never as HTML. */}
       <p className="body" data-testid="message-body">
-        {message.collapsed ? i18n.t('gmail.collapsed') : message.bodyText.slice(0, 600)}
-        {message.bodyText.length > 600 ? '…' : ''}
+        {message.collapsed ? (
+          i18n.t('gmail.collapsed')
+        ) : (
+          <Highlighted text={message.bodyText} sentiment={analysis?.sentiment ?? null} />
+        )}
       </p>
+      {analysis?.sentiment && (
+        <div className="sentiment" data-testid="sentiment" data-sentiment={analysis.sentiment.label}>
+          <span>{i18n.t('gmail.sentiment')}</span>{' '}
+          <span className={`badge ${analysis.sentiment.label}`}>
+            {i18n.t(`gmail.sentiments.${analysis.sentiment.label}`)}
+          </span>{' '}
+          {pct(analysis.sentiment.score)}
+        </div>
+      )}
       {!mine && (
         <div className="intent" data-testid="intent" data-intent={intent?.label ?? ''}>
           <span>{i18n.t('gmail.intent')}</span>{' '}
