@@ -37,9 +37,12 @@ describe('Gmail assistant on a thread', () => {
     const page = await s.context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/fixture/thread#inbox/FMfcgzQXJWDsKmtpilot');
     const frame = await panelFrame(page, s.extensionId);
-    expect(
-      (await call(frame, 'host.testScript', { rules: [{ match: 'Jordan Lee', reply: REPLY }], faults: [] })).ok,
-    ).toBe(true);
+    const SUMMARY = 'Jordan wants a 40-seat pilot in Q1; you offered $38 per seat; a call is proposed for Thursday.';
+    const rules = [
+      { match: 'keep track of email threads', reply: SUMMARY },
+      { match: 'Jordan Lee', reply: REPLY },
+    ];
+    expect((await call(frame, 'host.testScript', { rules, faults: [] })).ok).toBe(true);
 
     // The thread, read from the page and analysed on-device.
     // Four messages (the first collapsed); the hidden, previously viewed thread in the page is not read.
@@ -52,6 +55,12 @@ describe('Gmail assistant on a thread', () => {
         },
       )
       .toBe(true);
+
+    // Who this is, and a summary on demand.
+    expect(await frame.getByTestId('contact').textContent()).toContain('Jordan Lee');
+    await frame.getByTestId('summarise').click();
+    await expect.poll(() => frame.getByTestId('summary').getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+    expect(await frame.getByTestId('summary').textContent()).toBe(SUMMARY);
 
     // A grounded draft, streamed from the (scripted) model through the host.
     await frame.getByTestId('draft-generate').click();

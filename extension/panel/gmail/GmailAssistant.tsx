@@ -5,6 +5,8 @@ import type { GmailPageState } from '../../messaging/page-state';
 import { DraftComposer } from './DraftComposer';
 import { LiveScore } from './LiveScore';
 import { ThreadView } from './ThreadView';
+import { ThreadSummary } from './ThreadSummary';
+import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
@@ -42,6 +44,8 @@ export function GmailAssistant({
       )}
       {thread && (
         <>
+          <ContactCard thread={thread} analysis={byId} />
+          <ThreadSummary thread={thread} expect={expect} disabledReason={generationOff} />
           <ThreadView thread={thread} analysis={byId} onCorrected={refresh} />
           <DraftComposer
             thread={thread}

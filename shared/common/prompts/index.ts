@@ -23,6 +23,7 @@ export {
   buildFollowUpPrompt,
   buildReplyDraftPrompt,
   buildSubjectLinesPrompt,
+  buildThreadSummaryPrompt,
 } from './builders/email';
 export { buildSupportReplyPrompt, MAX_SUBJECT_LINES } from './builders/email';
 export { buildRewritePrompt, buildTranslatePrompt } from './builders/editing';

@@ -23,6 +23,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'ad-copy@1': '49f0ff829bbfea66',
   'blog-outline@1': '489e885d1331ad36',
   'video-script@1': '1eba1dec14f154bf',
+  'thread-summary@1': 'a07351309bd475c3',
 };
 
 describe('prompt registry', () => {

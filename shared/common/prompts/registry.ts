@@ -5,6 +5,7 @@ import { COLD_EMAIL, FOLLOW_UP, REPLY_DRAFT, SUBJECT_LINES, SUPPORT_REPLY } from
 import { REWRITE, TRANSLATE } from './templates/editing';
 import { AD_COPY, BLOG_OUTLINE, SOCIAL_POST, VIDEO_SCRIPT } from './templates/marketing';
 import { PERSONA } from './templates/persona';
+import { THREAD_SUMMARY } from './templates/summary';
 import type { PromptId } from './types';
 
 /** Every prompt template by id. Ratings and campaign results refer to them as `id@version` (see promptRef). */
@@ -21,6 +22,7 @@ export const PROMPT_REGISTRY: Readonly<Record<PromptId, PromptTemplate>> = {
   'ad-copy': AD_COPY,
   'blog-outline': BLOG_OUTLINE,
   'video-script': VIDEO_SCRIPT,
+  'thread-summary': THREAD_SUMMARY,
 };
 
 /** All prompt ids, in registry order. */

@@ -75,7 +75,8 @@ export type PromptId =
   | 'social-post'
   | 'ad-copy'
   | 'blog-outline'
-  | 'video-script';
+  | 'video-script'
+  | 'thread-summary';
 
 /** How the answer should be cleaned up (see `postprocess.ts`). */
 export type OutputFormat = 'plain' | 'markdown' | 'lines' | 'json';

@@ -1,3 +1,4 @@
+import { THREAD_SUMMARY } from '../templates/summary';
 import { assemblePrompt } from '../build';
 import { COLD_EMAIL, FOLLOW_UP, REPLY_DRAFT, SUBJECT_LINES, SUPPORT_REPLY } from '../templates/email';
 import type { PromptInput, PromptRequest } from '../types';
@@ -37,4 +38,9 @@ export function buildSubjectLinesPrompt(input: PromptInput & { n: number }): Pro
     maxTokens: n * TOKENS_PER_SUBJECT_LINE + 16,
     output: { count: n },
   });
+}
+
+/** A short summary of the thread for the salesperson (the Gmail panel's "Summarise"). */
+export function buildThreadSummaryPrompt(input: PromptInput): PromptRequest {
+  return assemblePrompt(THREAD_SUMMARY, input);
 }

@@ -1,0 +1,29 @@
+import { i18n } from '#i18n';
+import type { GmailPageState } from '../../messaging/page-state';
+import type { Analysis } from './use-analysis';
+
+type Thread = NonNullable<GmailPageState['thread']>;
+
+/** Who the rep is talking to: the other side's latest sender, with how they last came across. */
+export function ContactCard({ thread, analysis }: { thread: Thread; analysis: Map<string, Analysis> }) {
+  const theirs = thread.messages.filter((m) => m.from.email !== thread.selfEmail);
+  const last = theirs.at(-1);
+  if (!last) return null;
+  const a = analysis.get(last.id);
+  const domain = last.from.email.split('@')[1] ?? '';
+  return (
+    <section className="contact" aria-labelledby="contact-h" data-testid="contact">
+      <h2 id="contact-h">{last.from.name || last.from.email}</h2>
+      <p className="muted">
+        {last.from.email}
+        {domain ? ` · ${domain}` : ''} · {i18n.t('gmail.messagesFromThem', [String(theirs.length)])}
+      </p>
+      {a && (
+        <p>
+          {a.intent ? `${i18n.t('gmail.intent')} ${i18n.t(`intents.${a.intent.label}` as 'intents.interested')}` : ''}
+          {a.sentiment ? ` · ${i18n.t('gmail.sentiment')} ${i18n.t(`gmail.sentiments.${a.sentiment.label}`)}` : ''}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { i18n } from '#i18n';
+import { buildThreadSummaryPrompt, postprocess } from '../../../shared/common/prompts';
+import type { Expectation } from '../../messaging/methods';
+import type { GmailPageState } from '../../messaging/page-state';
+import { useGeneration } from '../use-generation';
+
+type Thread = NonNullable<GmailPageState['thread']>;
+
+/** A summary of the thread on demand, generated on-device from the thread alone. */
+export function ThreadSummary({
+  thread,
+  expect,
+  disabledReason,
+}: {
+  thread: Thread;
+  expect: Expectation;
+  disabledReason: string | null;
+}) {
+  const { state, start, cancel } = useGeneration(expect);
+  const summarise = () => {
+    const prompt = buildThreadSummaryPrompt({
+      context: thread.messages.map((m) => ({
+        from: m.from.name || m.from.email,
+        sentAt: m.date ?? m.dateText,
+        body: m.bodyText,
+        fromMe: m.from.email === thread.selfEmail,
+      })),
+      constraints: { language: /[\u4e00-\u9fff]/.test(thread.messages.at(-1)?.bodyText ?? '') ? 'zh' : 'en' },
+      grounding: [],
+    });
+    start(
+      { messages: prompt.messages, maxTokens: prompt.maxTokens, temperature: prompt.temperature },
+      (raw) => postprocess(raw, prompt.output).text,
+    );
+  };
+  return (
+    <div className="summary">
+      <div className="row">
+        <button
+          type="button"
+          onClick={summarise}
+          disabled={state.kind === 'streaming' || disabledReason !== null}
+          data-testid="summarise"
+        >
+          {i18n.t('gmail.summarise')}
+        </button>
+        {state.kind === 'streaming' && (
+          <button type="button" onClick={cancel}>
+            {i18n.t('draft.stop')}
+          </button>
+        )}
+      </div>
+      {state.kind !== 'idle' && (
+        <output className="answer" aria-live="polite" data-testid="summary" data-state={state.kind}>
+          {state.text}
+        </output>
+      )}
+      {state.kind === 'error' && (
+        <p className="error" role="alert">
+          {i18n.t('panel.error.generic', [state.message])}
+        </p>
+      )}
+    </div>
+  );
+}
