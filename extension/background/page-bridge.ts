@@ -49,6 +49,8 @@ export function createPageBridge(deps: { sendToTab: (tabId: number, message: unk
 
   return {
     publish(tabId: number, state: PageState) {
+      // Re-inserted so iteration order is "most recently reported last".
+      states.delete(tabId);
       states.set(tabId, state);
       for (const port of subscribers.get(tabId) ?? []) post(port, state);
     },
@@ -60,6 +62,12 @@ export function createPageBridge(deps: { sendToTab: (tabId: number, message: unk
       const known = states.get(tabId);
       if (known) post(port, known);
       else void callTab(tabId, 'content.republish', {}).catch(() => undefined);
+    },
+    /** The Gmail self-check from the tab that reported last, for the options page. */
+    latestGmailChecks() {
+      const gmail = [...states.values()].filter((s) => s.site === 'gmail');
+      const last = gmail.at(-1);
+      return last && last.site === 'gmail' ? { url: last.url, checks: last.checks } : null;
     },
     forgetTab(tabId: number) {
       states.delete(tabId);

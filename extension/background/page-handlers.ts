@@ -43,6 +43,7 @@ export function createPageHandlers(bridge: PageBridge): Handlers<Methods, Sender
       });
       return { eventId: id };
     },
+    'page.gmailChecks': () => bridge.latestGmailChecks(),
     'page.insertDraft': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.insertDraft', params),
     'page.selectText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.selectText', params),
   };

@@ -25,7 +25,17 @@ export function collectGmailState(
   checks: (composes: GmailPageState['composes']) => GmailPageState['checks'] = () => selfCheck(doc),
 ): GmailPageState {
   const composes = readComposes(doc);
-  return { site: 'gmail', url: doc.location.href, thread, composes, checks: checks(composes) };
+  return { site: 'gmail', url: doc.location.href, thread, composes, checks: checks(composes), theme: themeOf(doc) };
+}
+
+/** Gmail's theme from its page background: dark themes paint the body dark. */
+function themeOf(doc: Document): 'light' | 'dark' {
+  const bg = getComputedStyle(doc.body)
+    .backgroundColor.match(/\d+(\.\d+)?/g)
+    ?.map(Number) ?? [255, 255, 255];
+  const [r = 255, g = 255, b = 255, alpha = 1] = bg;
+  if (alpha === 0) return 'light';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
 }
 
 function readComposes(doc: Document): GmailPageState['composes'] {
@@ -84,7 +94,7 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       }
       return checks;
     });
-    const key = `${threadVersion}|${state.url}|${JSON.stringify(state.composes)}|${JSON.stringify(state.checks)}`;
+    const key = `${threadVersion}|${state.url}|${state.theme}|${JSON.stringify(state.composes)}|${JSON.stringify(state.checks)}`;
     // A user-timing entry per read of the page: the Gmail benchmark sums these as our main-thread cost per burst.
     performance.measure('closer:read-page', { start: t0, end: performance.now() });
     if (!force && key === last) return;

@@ -118,4 +118,29 @@ describe('Gmail assistant on a thread', () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail-hostile.png') });
   });
+
+  it("follows Gmail's dark theme and reports the self-check on the options page", async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/fixture/thread#inbox/theme');
+    const frame = await panelFrame(page, s.extensionId);
+    await expect
+      .poll(() => frame.evaluate(() => document.documentElement.dataset.theme ?? null), { timeout: 10_000 })
+      .toBe('light');
+    // Gmail switching to a dark theme repaints its page; the next burst of changes carries the new theme.
+    await page.evaluate(() => {
+      document.body.style.backgroundColor = '#202124';
+      document.body.append(document.createElement('div'));
+    });
+    await expect
+      .poll(() => frame.evaluate(() => document.documentElement.dataset.theme ?? null), { timeout: 10_000 })
+      .toBe('dark');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail-dark.png') });
+
+    const options = await s.context.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await expect
+      .poll(() => options.getByTestId('gmail-checks').locator('li[data-ok="true"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(2);
+    expect(await options.getByTestId('gmail-checks').textContent()).toContain('thread');
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
-import { PageStateSchema, SendRecordSchema } from './page-state';
+import { FeatureCheckSchema, PageStateSchema, SendRecordSchema } from './page-state';
 import { contentMethods } from './content-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
@@ -231,6 +231,11 @@ export const methods = {
   'page.selectText': {
     params: contentMethods['content.selectText'].params,
     result: contentMethods['content.selectText'].result,
+  },
+  /** Options page: which Gmail features work on the layout the last Gmail tab reported. */
+  'page.gmailChecks': {
+    params: z.object({}).strict(),
+    result: z.object({ url: z.string(), checks: z.array(FeatureCheckSchema) }).nullable(),
   },
   'store.putDraft': {
     params: z.object({ draft: DraftSchema }).strict(),

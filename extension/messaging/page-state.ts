@@ -45,6 +45,8 @@ export const PageStateSchema = z.discriminatedUnion('site', [
     thread: GmailThreadSchema.nullable(),
     composes: z.array(ComposeSnapshotSchema).max(50),
     checks: z.array(FeatureCheckSchema).max(20),
+    /** Gmail's own theme, so the panel can match it. */
+    theme: z.enum(['light', 'dark']).optional(),
   }),
   z.object({
     site: z.literal('hubspot'),

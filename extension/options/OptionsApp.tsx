@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../storage/settin
 import { StatusLine } from '../panel/StatusLine';
 import { useHostStatus } from '../panel/use-host-status';
 import { ModelManager } from './ModelManager';
+import { GmailChecks } from './GmailChecks';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -52,6 +53,7 @@ export function OptionsApp() {
         <StatusLine state={host} onRetry={refreshHost} />
       </section>
       <ModelManager settings={settings} />
+      <GmailChecks />
       <form className="ask" onSubmit={save}>
         <label htmlFor={ids.url}>{i18n.t('options.companionUrl')}</label>
         <input

@@ -37,6 +37,12 @@ export function App({ surface }: { surface: PanelSurface }) {
   const [host, refreshHost] = useHostStatus();
   const caps = useCapabilities(settings.engine.model || null);
   const page = usePageState(surface !== 'sidepanel');
+  // Follow Gmail's own theme when it tells us; otherwise the system's (panel.css).
+  const theme = page?.site === 'gmail' ? page.theme : undefined;
+  useEffect(() => {
+    if (theme) document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+  }, [theme]);
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);

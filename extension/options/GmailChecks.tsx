@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
+import { request } from '../messaging/client';
+import type { ResultOf } from '../../shared/common/protocol/define';
+import type { Methods } from '../messaging/methods';
+
+/** The Gmail self-check as the last open Gmail tab reported it: which features work on this layout. */
+export function GmailChecks() {
+  const [report, setReport] = useState<ResultOf<Methods, 'page.gmailChecks'> | undefined>(undefined);
+  useEffect(() => {
+    request('page.gmailChecks', {}).then(setReport, () => setReport(null));
+  }, []);
+  return (
+    <section aria-labelledby="gmail-checks-h" data-testid="gmail-checks">
+      <h2 id="gmail-checks-h">{i18n.t('options.gmailChecks')}</h2>
+      {report === null && <p className="muted">{i18n.t('options.gmailChecksNone')}</p>}
+      {report && (
+        <ul>
+          {report.checks.map((c) => (
+            <li key={c.feature} data-ok={c.ok}>
+              {c.ok ? '✓' : '✗'} {c.feature}: {c.detail}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
