@@ -2,6 +2,7 @@
  * Entry point: `npx tsx crm-app/server/main.ts` (or `npm run start:server`). Configuration comes from the
  * environment (see config.ts). SIGTERM or SIGINT stops it gracefully; a second signal exits at once.
  */
+import { loadAppConfig, type AppConfig } from './app-config';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { startServer } from './http/server';
 import { createLogger, errorFields } from './logger';
@@ -9,9 +10,10 @@ import { createLogger, errorFields } from './logger';
 /** A shutdown that takes longer than this is stuck: exit anyway, with a failure code. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-function configOrExit(): ServerConfig {
+function configOrExit(): { config: ServerConfig; app: AppConfig } {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    return { config, app: loadAppConfig(process.env, `http://${config.host}:${config.port}`) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     createLogger({ level: 'error' }).error('config.invalid', { message: error.message });
@@ -20,9 +22,9 @@ function configOrExit(): ServerConfig {
 }
 
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const { config, app } = configOrExit();
   const logger = createLogger({ level: config.logLevel });
-  const server = await startServer(config, { logger });
+  const server = await startServer(config, { logger, app });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

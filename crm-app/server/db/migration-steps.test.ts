@@ -86,6 +86,40 @@ const STEP_CHECKS: Record<number, StepCheck> = {
     );
     expect(left.rows[0]?.n).toBe(0);
   },
+  2: async (db) => {
+    expect(await columns(db, 'outbox_jobs')).toEqual(expect.arrayContaining(['contact_key', 'claimed_by']));
+    expect(await columns(db, 'extension_tokens')).toEqual([
+      'id',
+      'portal_id',
+      'user_id',
+      'token_hash',
+      'created_at',
+      'revoked_at',
+    ]);
+    expect(await columns(db, 'contact_personas')).toEqual([
+      'portal_id',
+      'email',
+      'properties',
+      'hubspot_id',
+      'event_count',
+      'last_event_at',
+      'updated_at',
+    ]);
+    await db.query('INSERT INTO portals (portal_id) VALUES (1), (2)');
+    const insert = (portal: number) =>
+      db.query(
+        `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key) VALUES ($1, 'x', '{}', 'same')
+         ON CONFLICT (portal_id, idempotency_key) DO NOTHING`,
+        [portal],
+      );
+    // Idempotency keys are per portal: the same key in another portal is new work, in the same portal a no-op.
+    expect((await insert(1)).rowCount).toBe(1);
+    expect((await insert(2)).rowCount).toBe(1);
+    expect((await insert(1)).rowCount).toBe(0);
+    await expect(
+      db.query(`INSERT INTO extension_tokens (portal_id, user_id, token_hash) VALUES (1, '', 'x')`),
+    ).rejects.toThrow(/violates/);
+  },
 };
 
 const migrations = loadMigrations();

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { methodNotAllowed, notFound } from './errors';
@@ -12,11 +13,15 @@ export interface RequestContext {
   requestId: string;
   log: Logger;
   db: Database;
+  headers: IncomingHttpHeaders;
+  /** The raw request body (signatures are computed over it); empty for bodiless requests. */
+  body: Buffer;
 }
 
 export interface JsonResponse {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface Route {

@@ -8,11 +8,17 @@ import { openDatabase } from '../db/open-database';
 import { createLogger, errorFields, type Logger } from '../logger';
 import { healthzRoute } from '../routes/healthz';
 import { personaRoute } from '../routes/persona';
+import type { AppConfig } from '../app-config';
+import { appRoutes, createAppServices, type AppServices } from '../routes/app-routes';
+import { readBody } from './body';
+import { corsHeaders } from './cors';
 import { HttpError } from './errors';
 import { createRouter, type JsonResponse } from './router';
 
 export interface StartServerOptions {
   logger?: Logger;
+  /** Closer's HubSpot integration (extension API, OAuth, sync worker, card, webhooks); without it only the basics. */
+  app?: AppConfig;
   /** Use this database instead of opening the configured one; the caller keeps ownership (close() leaves it open). */
   database?: Database;
 }
@@ -21,6 +27,8 @@ export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787`, with the real port when the config asked for port 0. */
   url: string;
   database: Database;
+  /** Present when started with `app`. */
+  services?: AppServices;
   /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then closes the database. */
   close(): Promise<void>;
 }
@@ -47,7 +55,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     throw error;
   }
 
-  const route = createRouter([healthzRoute(migrations.length), personaRoute()]);
+  const services = options.app ? createAppServices(options.app, database, logger) : undefined;
+  const route = createRouter([
+    healthzRoute(migrations.length),
+    personaRoute(),
+    ...(services ? appRoutes(services) : []),
+  ]);
+  const maxBody = options.app?.maxBodyBytes ?? 1024 * 1024;
   let closing = false;
 
   const server = http.createServer((req, res) => {
@@ -69,18 +83,29 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         ms: Math.round(performance.now() - started),
       }),
     );
-    req.resume(); // no route reads a body yet; drain it so the connection stays usable
+    const cors = corsHeaders(options.app?.extensionOrigin, req.headers.origin);
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
 
     const respond = async (): Promise<JsonResponse> => {
+      const body = await readBody(req, maxBody);
       if (!url) throw new HttpError(400, 'invalid_request', 'The request target is not a valid URL path');
+      if (method === 'OPTIONS') {
+        if (!cors['access-control-allow-origin']) throw new HttpError(403, 'cors_forbidden', 'Origin not allowed');
+        return { status: 204, body: undefined };
+      }
       const { route: matched, params } = route(method, url.pathname);
-      return matched.handler({ method, url, params, requestId, log, db: database });
+      return matched.handler({ method, url, params, requestId, log, db: database, headers: req.headers, body });
     };
     respond().then(
-      (response) => sendJson(res, response.status, response.body),
+      (response) => {
+        for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+        sendJson(res, response.status, response.body);
+      },
       (error: unknown) => {
         if (error instanceof HttpError) {
           for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+          // An unread oversized body would otherwise keep streaming into a response already sent.
+          if (error.status === 413) res.setHeader('connection', 'close');
           sendJson(res, error.status, { error: { code: error.code, message: error.message, requestId } });
           return;
         }
@@ -102,6 +127,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   }
   const url = formatUrl(server.address() as AddressInfo);
   logger.info('server.listening', { url, db: database.kind });
+  services?.start();
 
   let closed: Promise<void> | undefined;
   const close = () => {
@@ -113,16 +139,22 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       cut.unref();
       await stopped;
       clearTimeout(cut);
+      await services?.stop();
       if (ownsDatabase) await database.close();
       logger.info('server.stopped', { url });
     })();
     return closed;
   };
 
-  return { url, database, close };
+  return { url, database, close, ...(services ? { services } : {}) };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  if (status === 204 || (status >= 300 && status < 400)) {
+    res.writeHead(status, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

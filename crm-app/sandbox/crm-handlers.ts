@@ -1,0 +1,293 @@
+/** The CRM endpoints of the sandbox: properties and groups, contacts batch/search, engagements, associations v4. */
+import { validation, SandboxError } from './errors';
+import {
+  associate,
+  newObjectId,
+  type CrmObject,
+  type EngagementType,
+  type PortalState,
+  type PropertyDef,
+} from './state';
+
+export const MAX_BATCH = 100;
+/** HubSpot's association type ids (HUBSPOT_DEFINED) from an engagement to a contact. */
+export const ENGAGEMENT_TO_CONTACT_TYPE: Record<EngagementType, number> = { notes: 202, emails: 198 };
+
+type Body = Record<string, unknown>;
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const now = () => new Date().toISOString();
+
+function inputsOf(body: Body): Body[] {
+  const inputs = body.inputs;
+  if (!Array.isArray(inputs)) throw validation('Invalid input JSON: "inputs" must be an array');
+  if (inputs.length > MAX_BATCH) {
+    throw validation(`Batch input limit exceeded: at most ${MAX_BATCH} inputs, got ${inputs.length}`, {
+      context: { limit: [String(MAX_BATCH)] },
+    });
+  }
+  return inputs.map((input) => {
+    if (input === null || typeof input !== 'object') throw validation('Invalid input JSON: each input is an object');
+    return input as Body;
+  });
+}
+
+function stringProperties(value: unknown): Record<string, string | null> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object') throw validation('Invalid input JSON: "properties" is an object');
+  const out: Record<string, string | null> = {};
+  for (const [key, raw] of Object.entries(value)) out[key] = raw === null ? null : String(raw);
+  return out;
+}
+
+function checkContactProperties(portal: PortalState, properties: Record<string, unknown>): void {
+  const unknown = Object.keys(properties).filter((name) => !portal.properties.has(name));
+  if (unknown.length > 0) {
+    throw validation('Property values were not valid', {
+      errors: unknown.map((name) => ({
+        message: `Property "${name}" does not exist`,
+        code: 'PROPERTY_DOESNT_EXIST',
+        context: { propertyName: [name] },
+      })),
+    });
+  }
+}
+
+function view(object: CrmObject, properties?: string[]): Record<string, unknown> {
+  const picked: Record<string, string | null> = {};
+  const names = properties ?? Object.keys(object.properties);
+  for (const name of names) picked[name] = object.properties[name] ?? null;
+  picked.hs_object_id = object.id;
+  return {
+    id: object.id,
+    properties: picked,
+    createdAt: object.createdAt,
+    updatedAt: object.updatedAt,
+    archived: false,
+  };
+}
+
+function batchAnswer(results: unknown[], errors: unknown[]): Answer {
+  const base = { status: 'COMPLETE', results, startedAt: now(), completedAt: now() };
+  return errors.length > 0
+    ? { status: 207, body: { ...base, numErrors: errors.length, errors } }
+    : { status: 200, body: base };
+}
+
+function createContact(portal: PortalState, email: string | undefined, properties: Record<string, string | null>) {
+  const stamp = now();
+  const contact: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
+  portal.contacts.set(contact.id, contact);
+  if (email) {
+    const key = email.toLowerCase();
+    portal.contactByEmail.set(key, contact.id);
+    portal.contactCreations.set(key, (portal.contactCreations.get(key) ?? 0) + 1);
+  }
+  return contact;
+}
+
+export function contactsBatchUpsert(portal: PortalState, body: Body): Answer {
+  const inputs = inputsOf(body);
+  const results: unknown[] = [];
+  for (const input of inputs) {
+    if (input.idProperty !== 'email') throw validation('Upsert of contacts requires idProperty "email"');
+    if (typeof input.id !== 'string' || !input.id.includes('@')) throw validation('Invalid email for upsert');
+    const properties = stringProperties(input.properties);
+    checkContactProperties(portal, properties);
+  }
+  for (const input of inputs) {
+    const email = String(input.id).toLowerCase();
+    const properties = stringProperties(input.properties);
+    const existingId = portal.contactByEmail.get(email);
+    const existing = existingId === undefined ? undefined : portal.contacts.get(existingId);
+    if (existing) {
+      Object.assign(existing.properties, properties);
+      existing.updatedAt = now();
+      results.push({ ...view(existing), new: false });
+    } else {
+      results.push({ ...view(createContact(portal, email, { ...properties, email })), new: true });
+    }
+  }
+  return batchAnswer(results, []);
+}
+
+export function contactsBatchUpdate(portal: PortalState, body: Body): Answer {
+  const inputs = inputsOf(body);
+  for (const input of inputs) checkContactProperties(portal, stringProperties(input.properties));
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const contact = portal.contacts.get(String(input.id));
+    if (!contact) {
+      errors.push({
+        status: 'error',
+        category: 'OBJECT_NOT_FOUND',
+        message: 'Object not found',
+        context: { ids: [String(input.id)] },
+      });
+      continue;
+    }
+    Object.assign(contact.properties, stringProperties(input.properties));
+    contact.updatedAt = now();
+    results.push(view(contact));
+  }
+  return batchAnswer(results, errors);
+}
+
+export function contactsBatchRead(portal: PortalState, body: Body): Answer {
+  const inputs = inputsOf(body);
+  const properties = Array.isArray(body.properties) ? body.properties.map(String) : undefined;
+  const byEmail = body.idProperty === 'email';
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const key = String(input.id);
+    const id = byEmail ? portal.contactByEmail.get(key.toLowerCase()) : key;
+    const contact = id === undefined ? undefined : portal.contacts.get(id);
+    if (contact) results.push(view(contact, properties));
+    else
+      errors.push({
+        status: 'error',
+        category: 'OBJECT_NOT_FOUND',
+        message: 'Object not found',
+        context: { ids: [key] },
+      });
+  }
+  return batchAnswer(results, errors);
+}
+
+interface Filter {
+  propertyName: string;
+  operator: string;
+  value?: string;
+}
+
+/** Search supports EQ / NEQ / HAS_PROPERTY filters, ANDed within a group and ORed across groups. */
+export function search(objects: Iterable<CrmObject>, body: Body): Answer {
+  const groups = (Array.isArray(body.filterGroups) ? body.filterGroups : []) as { filters?: Filter[] }[];
+  const limit = Math.min(Number(body.limit ?? 10) || 10, 200);
+  const after = Number(body.after ?? 0) || 0;
+  const properties = Array.isArray(body.properties) ? body.properties.map(String) : undefined;
+  const matches = (object: CrmObject, filter: Filter) => {
+    const value = object.properties[filter.propertyName] ?? (filter.propertyName === 'hs_object_id' ? object.id : null);
+    if (filter.operator === 'EQ') return value !== null && value.toLowerCase() === String(filter.value).toLowerCase();
+    if (filter.operator === 'NEQ') return value !== String(filter.value);
+    if (filter.operator === 'HAS_PROPERTY') return value !== null && value !== '';
+    throw validation(`Unsupported filter operator ${filter.operator}`);
+  };
+  const all = [...objects].filter(
+    (object) => groups.length === 0 || groups.some((group) => (group.filters ?? []).every((f) => matches(object, f))),
+  );
+  const page = all.slice(after, after + limit);
+  const next = after + limit < all.length ? { paging: { next: { after: String(after + limit) } } } : {};
+  return { status: 200, body: { total: all.length, results: page.map((o) => view(o, properties)), ...next } };
+}
+
+export function engagementsBatchCreate(portal: PortalState, type: EngagementType, body: Body): Answer {
+  const inputs = inputsOf(body);
+  const results: unknown[] = [];
+  for (const input of inputs) {
+    for (const association of (Array.isArray(input.associations) ? input.associations : []) as Body[]) {
+      const to = association.to as { id?: unknown } | undefined;
+      if (!portal.contacts.has(String(to?.id)))
+        throw validation(`Association target contact ${String(to?.id)} not found`);
+    }
+  }
+  for (const input of inputs) {
+    const stamp = now();
+    const object: CrmObject = {
+      id: newObjectId(),
+      properties: stringProperties(input.properties),
+      createdAt: stamp,
+      updatedAt: stamp,
+      archived: false,
+    };
+    portal.engagements[type].set(object.id, object);
+    for (const association of (Array.isArray(input.associations) ? input.associations : []) as Body[]) {
+      const to = association.to as { id: unknown };
+      const types = (Array.isArray(association.types) ? association.types : []) as { associationTypeId?: number }[];
+      associate(
+        portal,
+        type,
+        object.id,
+        'contacts',
+        String(to.id),
+        types[0]?.associationTypeId ?? ENGAGEMENT_TO_CONTACT_TYPE[type],
+      );
+    }
+    results.push(view(object));
+  }
+  return { status: 201, body: { status: 'COMPLETE', results, startedAt: now(), completedAt: now() } };
+}
+
+export function associateDefault(portal: PortalState, params: Record<string, string>): Answer {
+  const { fromType = '', fromId = '', toType = '', toId = '' } = params;
+  const exists = (type: string, id: string) =>
+    type === 'contacts' ? portal.contacts.has(id) : (portal.engagements[type as EngagementType]?.has(id) ?? false);
+  if (!exists(fromType, fromId) || !exists(toType, toId))
+    throw new SandboxError(404, 'OBJECT_NOT_FOUND', 'Object not found');
+  const typeId = toType === 'contacts' ? (ENGAGEMENT_TO_CONTACT_TYPE[fromType as EngagementType] ?? 1) : 1;
+  associate(portal, fromType, fromId, toType, toId, typeId);
+  return { status: 200, body: { status: 'COMPLETE', results: [{ from: { id: fromId }, to: { id: toId } }] } };
+}
+
+export function listAssociations(portal: PortalState, params: Record<string, string>): Answer {
+  const links = portal.associations.get(`${params.fromType}:${params.fromId}`) ?? new Set<string>();
+  const results = [...links]
+    .map((link) => link.split(':'))
+    .filter(([type]) => type === params.toType)
+    .map(([, id, typeId]) => ({
+      toObjectId: Number(id),
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: Number(typeId), label: null }],
+    }));
+  return { status: 200, body: { results } };
+}
+
+const PropertyInput = (body: Body): PropertyDef => {
+  for (const field of ['name', 'label', 'type', 'fieldType', 'groupName'] as const) {
+    if (typeof body[field] !== 'string' || body[field] === '') throw validation(`Property is missing "${field}"`);
+  }
+  return body as unknown as PropertyDef;
+};
+
+export function createProperty(portal: PortalState, body: Body): Answer {
+  const property = PropertyInput(body);
+  if (portal.properties.has(property.name)) {
+    throw new SandboxError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${property.name}' already exists.`);
+  }
+  if (!portal.groups.has(property.groupName)) throw validation(`Property group ${property.groupName} does not exist`);
+  portal.properties.set(property.name, { ...property });
+  return { status: 201, body: property };
+}
+
+export function createGroup(portal: PortalState, body: Body): Answer {
+  if (typeof body.name !== 'string' || typeof body.label !== 'string')
+    throw validation('Group needs "name" and "label"');
+  if (portal.groups.has(body.name)) {
+    throw new SandboxError(409, 'OBJECT_ALREADY_EXISTS', `A property group named '${body.name}' already exists.`);
+  }
+  const group = { name: body.name, label: body.label, displayOrder: Number(body.displayOrder ?? -1), archived: false };
+  portal.groups.set(group.name, group);
+  return { status: 201, body: group };
+}
+
+export function schemas(portal: PortalState, method: string, body: Body): Answer {
+  if (portal.tier !== 'enterprise') {
+    throw new SandboxError(
+      403,
+      'MISSING_SCOPES',
+      'This portal does not have access to custom objects (Enterprise only).',
+      {
+        errors: [{ message: 'The account must be Enterprise to use custom objects', code: 'MISSING_SCOPES' }],
+      },
+    );
+  }
+  if (method === 'GET') return { status: 200, body: { results: portal.schemas } };
+  if (typeof body.name !== 'string') throw validation('Schema needs "name"');
+  const schema = { ...body, id: newObjectId(), objectTypeId: `2-${newObjectId()}` };
+  portal.schemas.push(schema);
+  return { status: 201, body: schema };
+}

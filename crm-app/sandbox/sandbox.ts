@@ -1,0 +1,372 @@
+/**
+ * A local stand-in for the part of HubSpot's API Closer uses, with HubSpot's request and error shapes, its
+ * per-portal TEN_SECONDLY_ROLLING limit (headers on every limited answer) and injectable faults. State lives in
+ * memory; tests inspect it through `state` or the `/__sandbox/*` endpoints.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as crm from './crm-handlers';
+import { SandboxError, validation } from './errors';
+import { countDuplicates, createPortal, type PortalState, type Tier } from './state';
+
+export interface Faults {
+  /** Share of limited requests answered with a 5xx (after being counted against the limit). */
+  errorRate: number;
+  /** Added before every answer. */
+  latencyMs: number;
+  /** Share of requests whose connection is cut; half before and half after the change is applied. */
+  dropRate: number;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  portals?: { id: number; tier?: Tier }[];
+  rateLimit?: { max: number; windowMs: number };
+  clientId?: string;
+  clientSecret?: string;
+  accessTokenTtlS?: number;
+  faults?: Partial<Faults>;
+}
+
+export interface SandboxState {
+  portals: Map<number, PortalState>;
+  faults: Faults;
+  clientId: string;
+  clientSecret: string;
+  /** A ready access token for a portal, as if the app had been installed (benchmarks use it). */
+  issueAccessToken(portalId: number): string;
+  duplicates(portalId: number): { contacts: number; engagements: number };
+  /** 429 answers sent per portal. */
+  rateLimited(portalId: number): number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+type Body = Record<string, unknown>;
+const MAX_BODY = 5 * 1024 * 1024;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const rate = options.rateLimit ?? { max: 110, windowMs: 10_000 };
+  const ttl = options.accessTokenTtlS ?? 1800;
+  const portals = new Map<number, PortalState>();
+  for (const p of options.portals ?? [{ id: 101, tier: 'free' }])
+    portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate));
+  const accessTokens = new Map<string, { portalId: number; expiresAt: number }>();
+  const refreshTokens = new Map<string, number>();
+  const codes = new Map<string, { portalId: number; redirectUri: string }>();
+
+  const issueAccessToken = (portalId: number) => {
+    const token = `sbx-at-${randomBytes(24).toString('hex')}`;
+    accessTokens.set(token, { portalId, expiresAt: Date.now() + ttl * 1000 });
+    return token;
+  };
+  const state: SandboxState = {
+    portals,
+    faults: { errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults },
+    clientId: options.clientId ?? 'sandbox-client-id',
+    clientSecret: options.clientSecret ?? 'sandbox-client-secret',
+    issueAccessToken,
+    duplicates: (id) => countDuplicates(portalOf(id)),
+    rateLimited: (id) => portalOf(id).statusCounts.get(429) ?? 0,
+  };
+  function portalOf(id: number): PortalState {
+    const portal = portals.get(id);
+    if (!portal) throw new Error(`unknown sandbox portal ${id}`);
+    return portal;
+  }
+
+  function authenticate(req: http.IncomingMessage): PortalState {
+    const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    const grant = match ? accessTokens.get(match[1] ?? '') : undefined;
+    if (!grant) {
+      throw new SandboxError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+    }
+    if (grant.expiresAt <= Date.now()) {
+      throw new SandboxError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired.');
+    }
+    return portalOf(grant.portalId);
+  }
+
+  function oauthToken(form: URLSearchParams): crm.Answer {
+    if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
+      throw new SandboxError(400, 'BAD_CLIENT_ID', 'missing or unknown client id', { error: 'BAD_CLIENT_ID' });
+    }
+    let portalId: number | undefined;
+    const grantType = form.get('grant_type');
+    if (grantType === 'authorization_code') {
+      const code = codes.get(form.get('code') ?? '');
+      if (!code || code.redirectUri !== form.get('redirect_uri')) {
+        throw new SandboxError(400, 'BAD_AUTH_CODE', 'missing or unknown auth code', { error: 'BAD_AUTH_CODE' });
+      }
+      codes.delete(form.get('code') ?? '');
+      portalId = code.portalId;
+    } else if (grantType === 'refresh_token') {
+      portalId = refreshTokens.get(form.get('refresh_token') ?? '');
+      if (portalId === undefined) {
+        throw new SandboxError(400, 'BAD_REFRESH_TOKEN', 'missing or unknown refresh token', {
+          error: 'BAD_REFRESH_TOKEN',
+        });
+      }
+    } else {
+      throw new SandboxError(400, 'BAD_GRANT_TYPE', 'unsupported grant_type', { error: 'BAD_GRANT_TYPE' });
+    }
+    const refresh =
+      grantType === 'refresh_token' ? (form.get('refresh_token') ?? '') : `sbx-rt-${randomBytes(24).toString('hex')}`;
+    refreshTokens.set(refresh, portalId);
+    return {
+      status: 200,
+      body: {
+        token_type: 'bearer',
+        access_token: issueAccessToken(portalId),
+        refresh_token: refresh,
+        expires_in: ttl,
+        hub_id: portalId,
+      },
+    };
+  }
+
+  /** Simulates the user approving the install on the portal given by `portal_id` (default: the first). */
+  function authorize(url: URL): { location: string } {
+    if (url.searchParams.get('client_id') !== state.clientId) throw validation('unknown client_id');
+    const redirectUri = url.searchParams.get('redirect_uri') ?? '';
+    const portalId = Number(url.searchParams.get('portal_id') ?? [...portals.keys()][0]);
+    portalOf(portalId);
+    const code = randomBytes(16).toString('hex');
+    codes.set(code, { portalId, redirectUri });
+    const target = new URL(redirectUri);
+    target.searchParams.set('code', code);
+    const stateParam = url.searchParams.get('state');
+    if (stateParam !== null) target.searchParams.set('state', stateParam);
+    return { location: target.toString() };
+  }
+
+  /** Routes that count against the rate limit; search is exempt (and carries no rate-limit headers), as on HubSpot. */
+  const limitedRoutes: {
+    method: string;
+    pattern: RegExp;
+    handle: (p: PortalState, body: Body, params: Record<string, string>, method: string) => crm.Answer;
+  }[] = [
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/contacts\/batch\/upsert$/,
+      handle: (p, b) => crm.contactsBatchUpsert(p, b),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/contacts\/batch\/update$/,
+      handle: (p, b) => crm.contactsBatchUpdate(p, b),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/contacts\/batch\/read$/,
+      handle: (p, b) => crm.contactsBatchRead(p, b),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/(?<type>notes|emails)\/batch\/create$/,
+      handle: (p, b, params) => crm.engagementsBatchCreate(p, params.type as 'notes' | 'emails', b),
+    },
+    {
+      method: 'PUT',
+      pattern:
+        /^\/crm\/v4\/objects\/(?<fromType>\w+)\/(?<fromId>\d+)\/associations\/default\/(?<toType>\w+)\/(?<toId>\d+)$/,
+      handle: (p, _b, params) => crm.associateDefault(p, params),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/crm\/v4\/objects\/(?<fromType>\w+)\/(?<fromId>\d+)\/associations\/(?<toType>\w+)$/,
+      handle: (p, _b, params) => crm.listAssociations(p, params),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/crm\/v3\/properties\/contacts$/,
+      handle: (p) => ({ status: 200, body: { results: [...p.properties.values()] } }),
+    },
+    { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts$/, handle: (p, b) => crm.createProperty(p, b) },
+    {
+      method: 'GET',
+      pattern: /^\/crm\/v3\/properties\/contacts\/groups$/,
+      handle: (p) => ({ status: 200, body: { results: [...p.groups.values()] } }),
+    },
+    { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts\/groups$/, handle: (p, b) => crm.createGroup(p, b) },
+    { method: 'GET', pattern: /^\/crm(-object-schemas)?\/v3\/schemas$/, handle: (p, b, _x, m) => crm.schemas(p, m, b) },
+    {
+      method: 'POST',
+      pattern: /^\/crm(-object-schemas)?\/v3\/schemas$/,
+      handle: (p, b, _x, m) => crm.schemas(p, m, b),
+    },
+  ];
+
+  /**
+   * Rate limiting happens when the request arrives (headers read), as HubSpot counts it, not after its body has been
+   * read and parsed: a busy sandbox must not count requests later than they were sent.
+   */
+  interface Admission {
+    portal?: PortalState;
+    headers: Record<string, string>;
+    limited: boolean;
+    error?: unknown;
+  }
+  function admit(req: http.IncomingMessage, url: URL): Admission {
+    const method = req.method ?? 'GET';
+    const admission: Admission = { headers: {}, limited: false };
+    if (url.pathname.startsWith('/__sandbox/') || url.pathname.startsWith('/oauth/')) return admission;
+    try {
+      admission.portal = authenticate(req);
+    } catch (error) {
+      admission.error = error;
+      return admission;
+    }
+    if (/\/search$/.test(url.pathname)) return admission;
+    if (!limitedRoutes.some((r) => r.method === method && r.pattern.test(url.pathname))) return admission;
+    const limiter = admission.portal.limiter;
+    const remaining = limiter.take(Date.now());
+    admission.headers = {
+      'x-hubspot-ratelimit-max': String(limiter.max),
+      'x-hubspot-ratelimit-interval-milliseconds': String(limiter.windowMs),
+      'x-hubspot-ratelimit-remaining': String(Math.max(0, remaining)),
+    };
+    admission.limited = remaining < 0;
+    return admission;
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const admission = admit(req, url);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      void handle(req, res, url, admission, Buffer.concat(chunks).toString('utf8'), size).catch(() => res.destroy());
+    });
+  });
+
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    admission: Admission,
+    raw: string,
+    size: number,
+  ) {
+    const method = req.method ?? 'GET';
+    const headers = admission.headers;
+    const portal = admission.portal;
+    const send = async (status: number, body: unknown, extra: Record<string, string> = {}) => {
+      if (state.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, state.faults.latencyMs));
+      if (portal) portal.statusCounts.set(status, (portal.statusCounts.get(status) ?? 0) + 1);
+      const payload = body === undefined ? '' : JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers, ...extra });
+      res.end(payload);
+    };
+    try {
+      if (size > MAX_BODY) throw new SandboxError(413, 'VALIDATION_ERROR', 'Request body too large');
+      if (url.pathname.startsWith('/__sandbox/')) return await send(...inspect(method, url, raw));
+      if (method === 'GET' && url.pathname === '/oauth/authorize') {
+        const { location } = authorize(url);
+        res.writeHead(302, { location });
+        return void res.end();
+      }
+      if (method === 'POST' && url.pathname === '/oauth/v1/token') {
+        const answer = oauthToken(new URLSearchParams(raw));
+        return await send(answer.status, answer.body);
+      }
+      if (admission.error !== undefined) throw admission.error;
+      const body = parseJson(raw);
+      if (!portal) throw new SandboxError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+      if (method === 'POST' && /^\/crm\/v3\/objects\/(contacts|notes|emails)\/search$/.test(url.pathname)) {
+        const type = url.pathname.split('/')[4] as 'contacts' | 'notes' | 'emails';
+        const objects = type === 'contacts' ? portal.contacts.values() : portal.engagements[type].values();
+        const answer = crm.search(objects, body);
+        return await send(answer.status, answer.body);
+      }
+      const match = limitedRoutes
+        .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
+        .find((x) => x.m && x.r.method === method);
+      if (!match?.m) throw new SandboxError(404, 'OBJECT_NOT_FOUND', `No such endpoint: ${method} ${url.pathname}`);
+      if (admission.limited) {
+        return await send(429, {
+          status: 'error',
+          message: 'You have reached your ten_secondly_rolling limit.',
+          errorType: 'RATE_LIMIT',
+          correlationId: randomBytes(8).toString('hex'),
+          policyName: 'TEN_SECONDLY_ROLLING',
+        });
+      }
+      const roll = Math.random();
+      if (roll < state.faults.dropRate / 2) return void res.socket?.destroy();
+      if (roll < state.faults.dropRate / 2 + state.faults.errorRate) {
+        return await send(502, { status: 'error', message: 'Bad gateway (injected)', category: 'INTERNAL_ERROR' });
+      }
+      const answer = match.r.handle(portal, body, (match.m.groups ?? {}) as Record<string, string>, method);
+      if (roll < state.faults.dropRate + state.faults.errorRate) return void res.socket?.destroy();
+      return await send(answer.status, answer.body);
+    } catch (error) {
+      if (error instanceof SandboxError) return await send(error.status, error.body());
+      return await send(500, { status: 'error', message: String(error), category: 'INTERNAL_ERROR' });
+    }
+  }
+
+  /** Test-only inspection and control; no auth, loopback only. */
+  function inspect(method: string, url: URL, raw: string): [number, unknown] {
+    const portalId = Number(url.searchParams.get('portalId') ?? [...portals.keys()][0]);
+    const portal = portalOf(portalId);
+    if (method === 'GET' && url.pathname === '/__sandbox/contacts')
+      return [200, { results: [...portal.contacts.values()] }];
+    if (method === 'GET' && url.pathname === '/__sandbox/engagements') {
+      return [200, { notes: [...portal.engagements.notes.values()], emails: [...portal.engagements.emails.values()] }];
+    }
+    if (method === 'GET' && url.pathname === '/__sandbox/stats') {
+      return [
+        200,
+        {
+          contacts: portal.contacts.size,
+          notes: portal.engagements.notes.size,
+          emails: portal.engagements.emails.size,
+          statusCounts: Object.fromEntries(portal.statusCounts),
+          duplicates: countDuplicates(portal),
+          properties: [...portal.properties.keys()],
+          groups: [...portal.groups.keys()],
+        },
+      ];
+    }
+    if (method === 'POST' && url.pathname === '/__sandbox/faults') {
+      Object.assign(state.faults, parseJson(raw));
+      return [200, state.faults];
+    }
+    if (method === 'POST' && url.pathname === '/__sandbox/tokens')
+      return [200, { access_token: issueAccessToken(portalId) }];
+    return [404, { status: 'error', message: 'unknown sandbox endpoint', category: 'OBJECT_NOT_FOUND' }];
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function parseJson(raw: string): Body {
+  if (raw.trim() === '') return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+    return value as Body;
+  } catch {
+    throw validation('Invalid input JSON on line 1: the body is not a JSON object');
+  }
+}

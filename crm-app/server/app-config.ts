@@ -1,0 +1,91 @@
+/**
+ * Configuration of Closer's HubSpot integration (OAuth, sync, extension API), read from the environment next to the
+ * server basics of config.ts. Kept apart so the server can still start without HubSpot settings (health checks,
+ * tests of the bare server).
+ */
+import { z } from 'zod';
+import { ConfigError } from './config';
+
+export interface AppConfig {
+  hubspotApiUrl: string;
+  hubspotAuthorizeUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** AES-256-GCM key for tokens at rest. */
+  tokenKey: Buffer;
+  /** Public base URL of this backend: OAuth redirect URI and the URI HubSpot signs. */
+  publicUrl: string;
+  scopes: string[];
+  /** The only origin allowed by CORS, `chrome-extension://<id>`. */
+  extensionOrigin?: string;
+  devTokens: boolean;
+  sync: { enabled: boolean; concurrency: number; leaseMs: number; maxAttempts: number; idleMs: number };
+  /** Requests per token per minute on the extension API. */
+  tokenRatePerMinute: number;
+  maxBodyBytes: number;
+}
+
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
+
+const Env = z.object({
+  HUBSPOT_API_URL: opt(z.url().default('https://api.hubapi.com')),
+  HUBSPOT_AUTHORIZE_URL: opt(z.url().default('https://app.hubspot.com/oauth/authorize')),
+  HUBSPOT_CLIENT_ID: opt(z.string().min(1).default('closer-dev-client')),
+  HUBSPOT_CLIENT_SECRET: opt(z.string().min(1).default('closer-dev-secret')),
+  CLOSER_TOKEN_KEY: opt(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
+      .optional(),
+  ),
+  PUBLIC_URL: opt(z.url().optional()),
+  CLOSER_EXTENSION_ORIGIN: opt(
+    z
+      .string()
+      .regex(/^chrome-extension:\/\/[a-p]{32}$/)
+      .optional(),
+  ),
+  CLOSER_DEV_TOKENS: opt(z.enum(['0', '1']).default('0')),
+  SYNC_WORKER: opt(z.enum(['0', '1']).default('1')),
+  SYNC_CONCURRENCY: opt(z.coerce.number().int().min(1).max(64).default(8)),
+  SYNC_LEASE_MS: opt(z.coerce.number().int().min(100).default(60_000)),
+  SYNC_MAX_ATTEMPTS: opt(z.coerce.number().int().min(1).default(8)),
+  EXTENSION_RATE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(600)),
+});
+
+/**
+ * @param fallbackUrl the server's own URL, used as PUBLIC_URL when that is unset (local runs).
+ * @throws ConfigError naming invalid variables, never their values (they are secrets).
+ */
+export function loadAppConfig(
+  env: Record<string, string | undefined>,
+  fallbackUrl = 'http://127.0.0.1:8787',
+): AppConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid app configuration: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  }
+  const e = parsed.data;
+  const devKey = Buffer.alloc(32, 7); // only when no key is configured: local runs and tests
+  return {
+    hubspotApiUrl: e.HUBSPOT_API_URL.replace(/\/$/, ''),
+    hubspotAuthorizeUrl: e.HUBSPOT_AUTHORIZE_URL,
+    clientId: e.HUBSPOT_CLIENT_ID,
+    clientSecret: e.HUBSPOT_CLIENT_SECRET,
+    tokenKey: e.CLOSER_TOKEN_KEY ? Buffer.from(e.CLOSER_TOKEN_KEY, 'base64') : devKey,
+    publicUrl: (e.PUBLIC_URL ?? fallbackUrl).replace(/\/$/, ''),
+    scopes: ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.write', 'oauth'],
+    ...(e.CLOSER_EXTENSION_ORIGIN ? { extensionOrigin: e.CLOSER_EXTENSION_ORIGIN } : {}),
+    devTokens: e.CLOSER_DEV_TOKENS === '1',
+    sync: {
+      enabled: e.SYNC_WORKER === '1',
+      concurrency: e.SYNC_CONCURRENCY,
+      leaseMs: e.SYNC_LEASE_MS,
+      maxAttempts: e.SYNC_MAX_ATTEMPTS,
+      idleMs: 50,
+    },
+    tokenRatePerMinute: e.EXTENSION_RATE_PER_MINUTE,
+    maxBodyBytes: 1024 * 1024,
+  };
+}

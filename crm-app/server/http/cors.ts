@@ -1,0 +1,11 @@
+/** CORS for the extension only: its exact `chrome-extension://<id>` origin; any other origin gets no CORS headers. */
+export function corsHeaders(allowedOrigin: string | undefined, origin: string | undefined): Record<string, string> {
+  if (!allowedOrigin || origin !== allowedOrigin) return {};
+  return {
+    'access-control-allow-origin': allowedOrigin,
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+    'access-control-allow-headers': 'authorization, content-type, x-request-id',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}

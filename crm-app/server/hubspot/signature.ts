@@ -1,0 +1,36 @@
+/**
+ * HubSpot request signature v3: base64(HMAC-SHA256(client secret, method + full URI + raw body + timestamp)),
+ * headers X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp (ms). Stale (> 5 min) or wrong signatures are refused.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { HttpError } from '../http/errors';
+
+export const MAX_SIGNATURE_AGE_MS = 5 * 60_000;
+
+export function signV3(secret: string, method: string, uri: string, body: string, timestamp: string): string {
+  return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`, 'utf8').digest('base64');
+}
+
+export function verifyV3(
+  secret: string,
+  method: string,
+  uri: string,
+  body: Buffer,
+  headers: IncomingHttpHeaders,
+  now = Date.now(),
+): void {
+  const signature = headers['x-hubspot-signature-v3'];
+  const timestamp = headers['x-hubspot-request-timestamp'];
+  if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d{1,16}$/.test(timestamp)) {
+    throw new HttpError(401, 'invalid_signature', 'Missing HubSpot signature headers');
+  }
+  if (Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
+    throw new HttpError(401, 'invalid_signature', 'The HubSpot signature timestamp is too old');
+  }
+  const expected = Buffer.from(signV3(secret, method, uri, body.toString('utf8'), timestamp));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new HttpError(401, 'invalid_signature', 'The HubSpot signature does not match');
+  }
+}

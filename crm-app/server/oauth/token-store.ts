@@ -1,0 +1,105 @@
+/**
+ * OAuth tokens per portal: exchanged at install, stored encrypted, refreshed before they expire (HubSpot access
+ * tokens live 30 minutes). Concurrent callers for one portal share a single refresh.
+ */
+import type { AppConfig } from '../app-config';
+import type { Database } from '../db/database';
+import { decryptToken, encryptToken } from './token-crypto';
+
+/** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
+const REFRESH_EARLY_MS = 5 * 60_000;
+
+export interface TokenAnswer {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  hub_id?: number;
+}
+
+export class TokenStore {
+  private readonly cache = new Map<number, { token: string; expiresAt: number }>();
+  private readonly refreshing = new Map<number, Promise<string>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** POSTs a form to HubSpot's token endpoint. */
+  async requestToken(form: Record<string, string>): Promise<TokenAnswer> {
+    const response = await fetch(`${this.config.hubspotApiUrl}/oauth/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: this.config.clientId, client_secret: this.config.clientSecret, ...form }),
+    });
+    const body = (await response.json().catch(() => ({}))) as Partial<TokenAnswer> & { message?: string };
+    if (!response.ok || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
+      throw new Error(`HubSpot token endpoint answered ${response.status}: ${body.message ?? 'no token'}`);
+    }
+    return body as TokenAnswer;
+  }
+
+  /** Stores a fresh grant for a portal (creating the portal and its install). */
+  async save(portalId: number, grant: TokenAnswer): Promise<void> {
+    const expiresAt = new Date(Date.now() + grant.expires_in * 1000);
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO portals (portal_id) VALUES ($1) ON CONFLICT DO NOTHING', [portalId]);
+      await tx.query(
+        `INSERT INTO installs (portal_id, scopes, refresh_token_ciphertext, access_token_ciphertext, access_token_expires_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (portal_id) DO UPDATE SET refresh_token_ciphertext = EXCLUDED.refresh_token_ciphertext,
+           access_token_ciphertext = EXCLUDED.access_token_ciphertext,
+           access_token_expires_at = EXCLUDED.access_token_expires_at, status = 'active', uninstalled_at = NULL`,
+        [
+          portalId,
+          this.config.scopes,
+          encryptToken(this.config.tokenKey, grant.refresh_token),
+          encryptToken(this.config.tokenKey, grant.access_token),
+          expiresAt,
+        ],
+      );
+    });
+    this.cache.set(portalId, { token: grant.access_token, expiresAt: expiresAt.getTime() });
+  }
+
+  /** A valid access token for the portal; refreshes it when it is close to expiry or when `force` is set. */
+  async accessToken(portalId: number, force = false): Promise<string> {
+    const cached = this.cache.get(portalId);
+    if (!force && cached && cached.expiresAt - REFRESH_EARLY_MS > Date.now()) return cached.token;
+    if (!force && !cached) {
+      const { rows } = await this.db.query<{ a: Uint8Array | null; e: Date | null }>(
+        `SELECT access_token_ciphertext AS a, access_token_expires_at AS e FROM installs
+          WHERE portal_id = $1 AND status = 'active'`,
+        [portalId],
+      );
+      const row = rows[0];
+      if (!row) throw new Error(`portal ${portalId} has no active install`);
+      if (row.a && row.e && row.e.getTime() - REFRESH_EARLY_MS > Date.now()) {
+        const token = decryptToken(this.config.tokenKey, row.a);
+        this.cache.set(portalId, { token, expiresAt: row.e.getTime() });
+        return token;
+      }
+    }
+    let pending = this.refreshing.get(portalId);
+    if (!pending) {
+      pending = this.refresh(portalId).finally(() => this.refreshing.delete(portalId));
+      this.refreshing.set(portalId, pending);
+    }
+    return pending;
+  }
+
+  private async refresh(portalId: number): Promise<string> {
+    const { rows } = await this.db.query<{ r: Uint8Array | null }>(
+      `SELECT refresh_token_ciphertext AS r FROM installs WHERE portal_id = $1 AND status = 'active'`,
+      [portalId],
+    );
+    const sealed = rows[0]?.r;
+    if (!sealed) throw new Error(`portal ${portalId} has no refresh token`);
+    const grant = await this.requestToken({
+      grant_type: 'refresh_token',
+      refresh_token: decryptToken(this.config.tokenKey, sealed),
+    });
+    await this.save(portalId, grant);
+    return grant.access_token;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Endpoints HubSpot calls, both verified with the v3 request signature: the persona card (via hubspot.fetch) and
+ * webhooks (contact deletions remove our local data, GDPR; merges move it to the surviving contact).
+ */
+import { z } from 'zod';
+import { verifyV3 } from '../hubspot/signature';
+import { parseRequest } from '../http/errors';
+import type { RequestContext, Route } from '../http/router';
+import { jsonBody } from '../extension/schemas';
+import type { AppServices } from './app-routes';
+
+const WebhookEvents = z
+  .array(
+    z.object({
+      portalId: z.number().int().positive(),
+      subscriptionType: z.string(),
+      objectId: z.number().int().positive(),
+      mergedObjectIds: z.array(z.number().int()).optional(),
+      primaryObjectId: z.number().int().optional(),
+    }),
+  )
+  .max(1000);
+
+export function hubspotRoutes(services: AppServices): Route[] {
+  const { db, config } = services;
+  const verify = (ctx: RequestContext) =>
+    verifyV3(
+      config.clientSecret,
+      ctx.method,
+      `${config.publicUrl}${ctx.url.pathname}${ctx.url.search}`,
+      ctx.body,
+      ctx.headers,
+    );
+
+  return [
+    {
+      method: 'GET',
+      path: '/v1/card/persona',
+      handler: async (ctx) => {
+        verify(ctx);
+        const query = parseRequest(
+          z.object({ portalId: z.coerce.number().int().positive(), objectId: z.string().regex(/^\d{1,20}$/) }),
+          Object.fromEntries(ctx.url.searchParams),
+          'query',
+        );
+        const { rows } = await db.query<{ email: string; properties: Record<string, string>; event_count: number }>(
+          'SELECT email, properties, event_count FROM contact_personas WHERE portal_id = $1 AND hubspot_id = $2',
+          [query.portalId, query.objectId],
+        );
+        const row = rows[0];
+        const p = row?.properties ?? {};
+        return {
+          status: 200,
+          body: {
+            contactId: query.objectId,
+            persona: p.closer_persona_label
+              ? {
+                  label: p.closer_persona_label,
+                  summary: p.closer_persona_summary ?? '',
+                  confidence: Number(p.closer_persona_confidence ?? 0),
+                  updatedAt: p.closer_persona_updated_at ?? new Date(0).toISOString(),
+                }
+              : null,
+            campaignEvents: row?.event_count ?? 0,
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/webhooks/hubspot',
+      handler: async (ctx) => {
+        verify(ctx);
+        const events = parseRequest(WebhookEvents, jsonBody(ctx.body), 'webhook events');
+        let deleted = 0;
+        let merged = 0;
+        for (const event of events) {
+          if (event.subscriptionType === 'contact.deletion' || event.subscriptionType === 'contact.privacyDeletion') {
+            deleted += await deleteContact(ctx, event.portalId, String(event.objectId));
+          } else if (event.subscriptionType === 'contact.merge') {
+            const primary = String(event.primaryObjectId ?? event.objectId);
+            for (const id of event.mergedObjectIds ?? []) {
+              if (String(id) === primary) continue;
+              // The merged-away contact's data now belongs to the primary; drop the stale mapping.
+              const { rowCount } = await db.query(
+                'UPDATE contact_personas SET hubspot_id = $3 WHERE portal_id = $1 AND hubspot_id = $2',
+                [event.portalId, String(id), primary],
+              );
+              merged += rowCount;
+            }
+          }
+        }
+        return { status: 200, body: { deleted, merged } };
+      },
+    },
+  ];
+
+  async function deleteContact(ctx: RequestContext, portalId: number, hubspotId: string): Promise<number> {
+    return db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ email: string }>(
+        'DELETE FROM contact_personas WHERE portal_id = $1 AND hubspot_id = $2 RETURNING email',
+        [portalId, hubspotId],
+      );
+      const emails = rows.map((r) => r.email);
+      if (emails.length > 0) {
+        // Pending jobs would re-create the contact in HubSpot: drop them with the rest of its data.
+        await tx.query(`DELETE FROM outbox_jobs WHERE portal_id = $1 AND contact_key = ANY($2::text[])`, [
+          portalId,
+          emails,
+        ]);
+      }
+      ctx.log.info('webhook.contact_deleted', { portalId, rows: emails.length });
+      return emails.length;
+    });
+  }
+}

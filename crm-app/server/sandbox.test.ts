@@ -1,0 +1,94 @@
+/** The HubSpot sandbox itself: HubSpot's shapes for limits and errors, batch limits, upsert semantics, tiers. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../sandbox/sandbox';
+
+describe('HubSpot sandbox', () => {
+  let sandbox: RunningSandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  async function start(tier: 'free' | 'enterprise' = 'free') {
+    sandbox = await startSandbox({ portals: [{ id: 7, tier }], rateLimit: { max: 3, windowMs: 60_000 } });
+    const token = sandbox.state.issueAccessToken(7);
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${sandbox?.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return { call, sandbox };
+  }
+
+  it('answers 429 in HubSpot shape with rate-limit headers once the rolling window is full', async () => {
+    const { call } = await start();
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push(await call('GET', '/crm/v3/properties/contacts'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[0]?.headers.get('x-hubspot-ratelimit-max')).toBe('3');
+    expect(answers[0]?.headers.get('x-hubspot-ratelimit-remaining')).toBe('2');
+    expect(answers[3]?.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('60000');
+    expect(await answers[3]?.json()).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+    });
+    // Search is exempt from the ten-second limit, as on HubSpot.
+    expect((await call('POST', '/crm/v3/objects/contacts/search', {})).status).toBe(200);
+  });
+
+  it('upserts by email idempotently, refuses batches over 100, unknown properties and missing auth', async () => {
+    const { call, sandbox: s } = await start();
+    const upsert = { inputs: [{ idProperty: 'email', id: 'A@x.io', properties: { firstname: 'Ada' } }] };
+    const first = (await (await call('POST', '/crm/v3/objects/contacts/batch/upsert', upsert)).json()) as {
+      results: { id: string; new: boolean }[];
+    };
+    const second = (await (await call('POST', '/crm/v3/objects/contacts/batch/upsert', upsert)).json()) as typeof first;
+    expect(second.results[0]).toMatchObject({ id: first.results[0]?.id, new: false });
+    expect(s.state.duplicates(7)).toEqual({ contacts: 0, engagements: 0 });
+    const tooMany = {
+      inputs: Array.from({ length: 101 }, (_, i) => ({ idProperty: 'email', id: `${i}@x.io`, properties: {} })),
+    };
+    const refused = await call('POST', '/crm/v3/objects/contacts/batch/upsert', tooMany);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    const unknown = await fetch(`${s.url}/crm/v3/objects/contacts/batch/read`, { method: 'POST', body: '{}' });
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ category: 'INVALID_AUTHENTICATION' });
+  });
+
+  it('answers 403 on /crm/v3/schemas for a non-Enterprise portal and 200 on Enterprise', async () => {
+    const free = await start('free');
+    expect((await free.call('GET', '/crm/v3/schemas')).status).toBe(403);
+    await sandbox?.close();
+    const enterprise = await start('enterprise');
+    expect((await enterprise.call('GET', '/crm/v3/schemas')).status).toBe(200);
+  });
+
+  it('exchanges an authorization code and a refresh token (form-encoded)', async () => {
+    const { sandbox: s } = await start();
+    const authorize = await fetch(
+      `${s.url}/oauth/authorize?client_id=${s.state.clientId}&redirect_uri=${encodeURIComponent('http://cb.test/cb')}&state=xyz`,
+      { redirect: 'manual' },
+    );
+    const location = new URL(authorize.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('xyz');
+    const form = (extra: Record<string, string>) =>
+      fetch(`${s.url}/oauth/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: s.state.clientId, client_secret: s.state.clientSecret, ...extra }),
+      });
+    const grant = (await (
+      await form({
+        grant_type: 'authorization_code',
+        code: location.searchParams.get('code') ?? '',
+        redirect_uri: 'http://cb.test/cb',
+      })
+    ).json()) as { refresh_token: string; expires_in: number; hub_id: number };
+    expect(grant).toMatchObject({ expires_in: 1800, hub_id: 7 });
+    expect((await form({ grant_type: 'refresh_token', refresh_token: grant.refresh_token })).status).toBe(200);
+    expect((await form({ grant_type: 'refresh_token', refresh_token: 'nope' })).status).toBe(400);
+  });
+});

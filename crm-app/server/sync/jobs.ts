@@ -1,0 +1,123 @@
+/**
+ * The durable job queue (table outbox_jobs). Enqueueing is idempotent per portal and key; claiming takes a lease
+ * (run_after = lease expiry while 'running'), so a job whose worker died is claimed again once the lease lapses.
+ */
+import type { Database, Queryable } from '../db/database';
+
+export type JobKind = 'persona.upsert' | 'campaign.event';
+
+export interface NewJob {
+  kind: JobKind;
+  idempotencyKey: string;
+  /** Lower-cased email of the contact the job writes to. */
+  contactKey: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ClaimedJob {
+  id: string;
+  kind: JobKind;
+  payload: Record<string, unknown>;
+  attempts: number;
+  contactKey: string;
+}
+
+/** Inserts the jobs whose key is new for the portal; returns the keys actually inserted (repeats are no-ops). */
+export async function enqueueJobs(tx: Queryable, portalId: number, jobs: NewJob[]): Promise<Set<string>> {
+  if (jobs.length === 0) return new Set();
+  const rows = jobs.map((j) => ({ kind: j.kind, key: j.idempotencyKey, contact: j.contactKey, payload: j.payload }));
+  const { rows: inserted } = await tx.query<{ idempotency_key: string }>(
+    `INSERT INTO outbox_jobs (portal_id, kind, payload, idempotency_key, contact_key)
+     SELECT $1, t.kind, t.payload, t.key, t.contact
+       FROM jsonb_to_recordset($2::jsonb) AS t(kind text, key text, contact text, payload jsonb)
+     ON CONFLICT (portal_id, idempotency_key) DO NOTHING
+     RETURNING idempotency_key`,
+    [portalId, JSON.stringify(rows)],
+  );
+  return new Set(inserted.map((r) => r.idempotency_key));
+}
+
+/**
+ * Claims up to `limit` due jobs of a portal, oldest first, skipping rows another transaction holds (SKIP LOCKED) and
+ * contacts that have a job leased or backing off, so one contact's writes reach HubSpot in order (never two batches
+ * of one contact in flight at once). On PGlite
+ * (one connection) the single UPDATE ... RETURNING is atomic by itself; the lease keeps concurrent callers apart.
+ */
+export async function claimJobs(
+  db: Database,
+  portalId: number,
+  limit: number,
+  leaseMs: number,
+  worker: string,
+): Promise<ClaimedJob[]> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      kind: JobKind;
+      payload: Record<string, unknown>;
+      attempts: number;
+      contact_key: string;
+    }>(
+      `WITH blocked AS MATERIALIZED (
+         SELECT DISTINCT b.contact_key FROM outbox_jobs b
+          WHERE b.portal_id = $1 AND (b.status = 'running' OR (b.status = 'pending' AND b.attempts > 0))
+            AND b.run_after > now() AND b.contact_key IS NOT NULL),
+       picked AS MATERIALIZED (
+         SELECT c.id FROM outbox_jobs c
+          WHERE c.portal_id = $1 AND c.status IN ('pending', 'running') AND c.run_after <= now()
+            AND (c.contact_key IS NULL OR c.contact_key NOT IN (SELECT contact_key FROM blocked))
+          ORDER BY c.id LIMIT $2
+          FOR UPDATE SKIP LOCKED)
+       UPDATE outbox_jobs AS j
+          SET status = 'running', attempts = j.attempts + 1, claimed_by = $4,
+              run_after = now() + $3 * interval '1 millisecond', updated_at = now()
+         FROM picked WHERE j.id = picked.id
+       RETURNING j.id, j.kind, j.payload, j.attempts, j.contact_key`,
+      [portalId, limit, leaseMs, worker],
+    );
+    return rows
+      .map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, contactKey: r.contact_key }))
+      .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  });
+}
+
+export async function completeJobs(db: Queryable, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox_jobs SET status = 'succeeded', last_error = NULL, updated_at = now() WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+}
+
+/** Puts jobs back for a later attempt; `refund` undoes the attempt count (a 429 is not the job's fault). */
+export async function retryJobs(
+  db: Queryable,
+  ids: string[],
+  delayMs: number,
+  reason: string,
+  refund = false,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox_jobs SET status = 'pending', run_after = now() + $2 * interval '1 millisecond', last_error = $3,
+            attempts = CASE WHEN $4 THEN greatest(attempts - 1, 0) ELSE attempts END, updated_at = now()
+      WHERE id = ANY($1::bigint[])`,
+    [ids, delayMs, reason.slice(0, 2000), refund],
+  );
+}
+
+export async function deadLetter(db: Queryable, ids: string[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox_jobs SET status = 'dead', last_error = $2, updated_at = now() WHERE id = ANY($1::bigint[])`,
+    [ids, reason.slice(0, 2000)],
+  );
+}
+
+export async function portalsWithDueJobs(db: Database): Promise<number[]> {
+  const { rows } = await db.query<{ portal_id: string }>(
+    `SELECT i.portal_id FROM installs i WHERE i.status = 'active' AND EXISTS (
+       SELECT 1 FROM outbox_jobs j WHERE j.portal_id = i.portal_id AND j.status IN ('pending', 'running') AND j.run_after <= now())`,
+  );
+  return rows.map((r) => Number(r.portal_id));
+}

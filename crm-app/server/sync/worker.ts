@@ -1,0 +1,219 @@
+/**
+ * The sync worker: `concurrency` loops, each taking a rate-limit slot for a portal, claiming up to 100 due jobs,
+ * sending them as one batch upsert (plus engagement creation for campaign events), then recording the outcome.
+ * Retryable failures (429, 5xx, network) go back with exponential backoff and jitter; others, and jobs out of
+ * attempts, become dead letters with their reason.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database';
+import { errorFields, type Logger } from '../logger';
+import { backoffMs } from './backoff';
+import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
+import { HubSpotError, type HubSpotClient } from './hubspot-client';
+import { claimJobs, completeJobs, deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
+
+export const BATCH_SIZE = 100;
+const ENGAGEMENT_TO_CONTACT: Record<EngagementInput['type'], number> = { notes: 202, emails: 198 };
+
+export interface WorkerOptions {
+  concurrency: number;
+  leaseMs: number;
+  maxAttempts: number;
+  idleMs: number;
+}
+
+interface UpsertResult {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export class SyncWorker {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly id = `w-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private portals: number[] = [];
+  private nextPortal = 0;
+  private portalsRefreshedAt = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly hubspot: HubSpotClient,
+    private readonly options: WorkerOptions,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  /** Processes one batch for some portal; false when nothing was due. Exposed for tests. */
+  async tick(): Promise<boolean> {
+    const portalId = await this.pickPortal();
+    if (portalId === undefined) return false;
+    const limiter = this.hubspot.limiter(portalId);
+    const stamp = await limiter.acquire();
+    const jobs = await claimJobs(this.db, portalId, BATCH_SIZE, this.options.leaseMs, this.id);
+    if (jobs.length === 0) {
+      limiter.release(stamp);
+      this.portalsRefreshedAt = 0;
+      return false;
+    }
+    await this.process(portalId, jobs, stamp);
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let worked = false;
+      try {
+        worked = await this.tick();
+      } catch (error) {
+        this.log.error('sync.tick_failed', errorFields(error));
+      }
+      if (!worked) await new Promise((r) => setTimeout(r, this.options.idleMs));
+    }
+  }
+
+  private async pickPortal(): Promise<number | undefined> {
+    if (Date.now() - this.portalsRefreshedAt > 500) {
+      this.portals = await portalsWithDueJobs(this.db);
+      this.portalsRefreshedAt = Date.now();
+    }
+    if (this.portals.length === 0) return undefined;
+    this.nextPortal = (this.nextPortal + 1) % this.portals.length;
+    return this.portals[this.nextPortal];
+  }
+
+  private async process(portalId: number, jobs: ClaimedJob[], stamp: number): Promise<void> {
+    const records = coalesce(jobs);
+    const events = engagementsOf(jobs);
+    let stage = 'contacts';
+    try {
+      if (events.length > 0) await this.addRollups(portalId, records);
+      const ids = await this.upsertContacts(portalId, records, stamp);
+      if (events.length > 0) {
+        stage = 'engagements';
+        await this.createEngagements(portalId, events, ids, jobs);
+      }
+      await this.db.transaction(async (tx) => {
+        await completeJobs(
+          tx,
+          jobs.map((j) => j.id),
+        );
+        if (ids.size > 0) {
+          await tx.query(
+            `UPDATE contact_personas c SET hubspot_id = v.id
+               FROM jsonb_to_recordset($2::jsonb) AS v(email text, id text)
+              WHERE c.portal_id = $1 AND c.email = v.email`,
+            [portalId, JSON.stringify([...ids].map(([email, id]) => ({ email, id })))],
+          );
+        }
+      });
+    } catch (error) {
+      await this.fail(jobs, error, stage);
+    }
+  }
+
+  /** Campaign roll-ups (event count, last event) come from the local view, which counted every accepted event. */
+  private async addRollups(portalId: number, records: ContactRecord[]): Promise<void> {
+    const { rows } = await this.db.query<{ email: string; event_count: number; last_event_at: Date | null }>(
+      `SELECT email, event_count, last_event_at FROM contact_personas WHERE portal_id = $1 AND email = ANY($2::text[])`,
+      [portalId, records.map((r) => r.email)],
+    );
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    for (const record of records) {
+      const row = byEmail.get(record.email);
+      if (!row || row.event_count === 0) continue;
+      record.properties.closer_campaign_events = String(row.event_count);
+      if (row.last_event_at) record.properties.closer_last_campaign_event_at = row.last_event_at.toISOString();
+    }
+  }
+
+  private async upsertContacts(
+    portalId: number,
+    records: ContactRecord[],
+    stamp: number,
+  ): Promise<Map<string, string>> {
+    const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
+      portalId,
+      'POST',
+      '/crm/v3/objects/contacts/batch/upsert',
+      { inputs: records.map((r) => ({ idProperty: 'email', id: r.email, properties: r.properties })) },
+      { slotStamp: stamp },
+    );
+    const ids = new Map<string, string>();
+    for (const result of body.results ?? []) {
+      const email = result.properties.email;
+      if (email) ids.set(email.toLowerCase(), result.id);
+    }
+    return ids;
+  }
+
+  /**
+   * Creates notes/emails associated with their contact. A retried job may already have created its engagement
+   * (the answer was lost): those are looked up by closer_event_id first, so nothing is created twice.
+   */
+  private async createEngagements(
+    portalId: number,
+    events: EngagementInput[],
+    ids: Map<string, string>,
+    jobs: ClaimedJob[],
+  ) {
+    const retried = new Set(jobs.filter((j) => j.attempts > 1).map((j) => j.id));
+    let todo = events;
+    if (retried.size > 0) {
+      const existing = new Set<string>();
+      for (const event of events.filter((e) => retried.has(e.jobId))) {
+        const { body } = await this.hubspot.request<{ total: number }>(
+          portalId,
+          'POST',
+          `/crm/v3/objects/${event.type}/search`,
+          {
+            filterGroups: [{ filters: [{ propertyName: 'closer_event_id', operator: 'EQ', value: event.eventId }] }],
+            limit: 1,
+          },
+          { exempt: true },
+        );
+        if (body.total > 0) existing.add(event.eventId);
+      }
+      todo = events.filter((e) => !existing.has(e.eventId));
+    }
+    for (const type of ['notes', 'emails'] as const) {
+      const batch = todo.filter((e) => e.type === type);
+      if (batch.length === 0) continue;
+      await this.hubspot.request(portalId, 'POST', `/crm/v3/objects/${type}/batch/create`, {
+        inputs: batch.map((e) => ({
+          properties: e.properties,
+          associations: [
+            {
+              to: { id: ids.get(e.email) },
+              types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ENGAGEMENT_TO_CONTACT[type] }],
+            },
+          ],
+        })),
+      });
+    }
+  }
+
+  private async fail(jobs: ClaimedJob[], error: unknown, stage: string): Promise<void> {
+    const ids = jobs.map((j) => j.id);
+    const hubspotError = error instanceof HubSpotError ? error : new HubSpotError(0, String(error));
+    const reason = `${stage}: ${hubspotError.message}`;
+    const attempts = Math.max(...jobs.map((j) => j.attempts));
+    if (hubspotError.retryable && (hubspotError.status === 429 || attempts < this.options.maxAttempts)) {
+      const delay = hubspotError.status === 429 ? 1_000 : backoffMs(attempts);
+      this.log.warn('sync.batch_retry', { status: hubspotError.status, jobs: ids.length, delay, stage });
+      await retryJobs(this.db, ids, delay, reason, hubspotError.status === 429);
+    } else {
+      this.log.error('sync.batch_dead', { status: hubspotError.status, jobs: ids.length, stage, reason });
+      await deadLetter(this.db, ids, reason);
+    }
+  }
+}

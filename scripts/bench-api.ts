@@ -1,0 +1,144 @@
+/**
+ * bench:api — the extension-facing API of a backend child process under open-loop load from this process, on
+ * loopback: 200 requests/s for 30 s (BENCH_API_SECONDS, BENCH_API_RPS), a mix of persona upserts, campaign events,
+ * contact summaries and team priors over 20 tokens. The sync worker runs against a sandbox meanwhile, as in
+ * production. PGlite in memory by default; BENCH_DATABASE_URL selects PostgreSQL. Prints one JSON line.
+ */
+import http from 'node:http';
+import { startSandbox } from '../crm-app/sandbox/sandbox';
+import { freePort, startBackend } from './bench-crm/backend-process';
+
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
+const RPS = Number(process.env.BENCH_API_RPS ?? 200);
+const TOKENS = 20;
+const PORTAL = 101;
+const TARGET_P99_MS = 50;
+
+async function main(): Promise<number> {
+  const sandbox = await startSandbox({ portals: [{ id: PORTAL }] });
+  const port = await freePort();
+  const database = process.env.BENCH_DATABASE_URL;
+  const backend = await startBackend(port, {
+    ...(database ? { DATABASE_URL: database } : { DATA_DIR: 'memory://' }),
+    HUBSPOT_API_URL: sandbox.url,
+    HUBSPOT_AUTHORIZE_URL: `${sandbox.url}/oauth/authorize`,
+    HUBSPOT_CLIENT_ID: sandbox.state.clientId,
+    HUBSPOT_CLIENT_SECRET: sandbox.state.clientSecret,
+    CLOSER_DEV_TOKENS: '1',
+    EXTENSION_RATE_PER_MINUTE: '100000',
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    if (!(await fetch(`${backend.url}/oauth/install`)).ok) throw new Error('install failed');
+    const tokens: string[] = [];
+    for (let i = 0; i < TOKENS; i += 1) {
+      const response = await fetch(`${backend.url}/v1/dev/tokens`, {
+        method: 'POST',
+        body: JSON.stringify({ portalId: PORTAL, userId: `u${i}` }),
+      });
+      tokens.push(((await response.json()) as { token: string }).token);
+    }
+    let sequence = 0;
+    const nextRequest = (): { method: string; path: string; body?: string; token: string } => {
+      sequence += 1;
+      const n = sequence;
+      const token = tokens[n % TOKENS] ?? '';
+      const email = `u${n % 2000}@api.bench`;
+      const kind = n % 20;
+      if (kind < 5) {
+        const items = Array.from({ length: 10 }, (_, i) => ({
+          idempotencyKey: `api-${n}-${i}`,
+          email: `u${(n * 10 + i) % 2000}@api.bench`,
+          persona: { label: `L${i % 5}`, confidence: 0.7 },
+        }));
+        return { method: 'POST', path: '/v1/personas:batchUpsert', body: JSON.stringify({ items }), token };
+      }
+      if (kind < 7) {
+        const event = {
+          idempotencyKey: `ev-${n}`,
+          email,
+          channel: 'note',
+          body: 'Opened',
+          occurredAt: new Date().toISOString(),
+        };
+        return { method: 'POST', path: '/v1/campaign-events', body: JSON.stringify({ events: [event] }), token };
+      }
+      if (kind < 10) return { method: 'GET', path: '/v1/team/priors', token };
+      return { method: 'GET', path: `/v1/contacts/${encodeURIComponent(email)}/summary`, token };
+    };
+
+    const latencies: number[] = [];
+    let errors = 0;
+    const send = () =>
+      new Promise<void>((resolve) => {
+        const r = nextRequest();
+        const started = performance.now();
+        const req = http.request(
+          `${backend.url}${r.path}`,
+          {
+            method: r.method,
+            agent,
+            headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+            timeout: 10_000,
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - started);
+              // 404: a summary for a contact not written yet is a valid answer, not an error.
+              if (res.statusCode === undefined || (res.statusCode >= 300 && res.statusCode !== 404)) errors += 1;
+              resolve();
+            });
+          },
+        );
+        req.on('error', () => {
+          errors += 1;
+          resolve();
+        });
+        req.on('timeout', () => req.destroy());
+        req.end(r.body);
+      });
+
+    // Open loop: requests leave on schedule whether or not earlier ones have returned (no coordinated omission).
+    const total = SECONDS * RPS;
+    const inFlight: Promise<void>[] = [];
+    const started = performance.now();
+    let sent = 0;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RPS) + 1);
+      while (sent < due) {
+        inFlight.push(send());
+        sent += 1;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(inFlight);
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(2));
+    const result = {
+      rps: Number((total / elapsed).toFixed(1)),
+      p50_ms: pct(0.5),
+      p99_ms: pct(0.99),
+      errors,
+      requests: total,
+      seconds: SECONDS,
+      database: database ? 'postgres' : 'pglite',
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return result.p99_ms <= TARGET_P99_MS && errors === 0 ? 0 : 1;
+  } finally {
+    agent.destroy();
+    await backend.stop();
+    await sandbox.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`[bench:api] ${String(error instanceof Error ? error.stack : error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,64 @@
+/** Runs the Closer backend as a child process (so a benchmark can `kill -9` it) and waits until it answers. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Backend {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL, as `kill -9`: no shutdown hook runs. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBackend(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<Backend> {
+  // node itself, not npx/tsx wrappers: the pid we signal must be the process doing the work.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'crm-app/server/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 2, 'inherit'], // the backend's JSON log lines go to our stderr
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode} during start`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('backend did not become healthy');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * bench:sync — persona updates for one portal through the backend (a child process) to the HubSpot sandbox limited
+ * to 110 requests / 10 s. Prints one JSON line. `--chaos`: 5 % injected 5xx and a `kill -9` of the backend midway,
+ * then a restart; still nothing lost and nothing duplicated. BENCH_SYNC_RECORDS shrinks the run (default 100,000).
+ * The backend uses PostgreSQL from BENCH_DATABASE_URL / TEST_DATABASE_URL in a fresh schema, or an on-disk PGlite.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startSandbox } from '../crm-app/sandbox/sandbox';
+import { freePort, startBackend, type Backend } from './bench-crm/backend-process';
+
+const chaos = process.argv.includes('--chaos');
+const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? 100_000);
+const RATE = { max: 110, windowMs: 10_000 };
+const CEILING = (RATE.max * 100) / (RATE.windowMs / 1000);
+const PORTAL = 101;
+const CHUNK = 500;
+const log = (message: string) => process.stderr.write(`[bench:sync] ${message}\n`);
+
+async function main(): Promise<number> {
+  const sandbox = await startSandbox({ portals: [{ id: PORTAL }], rateLimit: RATE });
+  const port = await freePort();
+  const database = await prepareDatabase();
+  const env = {
+    ...database.env,
+    HUBSPOT_API_URL: sandbox.url,
+    HUBSPOT_AUTHORIZE_URL: `${sandbox.url}/oauth/authorize`,
+    HUBSPOT_CLIENT_ID: sandbox.state.clientId,
+    HUBSPOT_CLIENT_SECRET: sandbox.state.clientSecret,
+    CLOSER_DEV_TOKENS: '1',
+    SYNC_CONCURRENCY: '8',
+    SYNC_LEASE_MS: '5000',
+    EXTENSION_RATE_PER_MINUTE: '100000',
+  };
+  let backend: Backend = await startBackend(port, env);
+  try {
+    const install = await fetch(`${backend.url}/oauth/install`);
+    if (!install.ok) throw new Error(`install failed: ${install.status} ${await install.text()}`);
+    const token = (
+      (await (
+        await fetch(`${backend.url}/v1/dev/tokens`, {
+          method: 'POST',
+          body: JSON.stringify({ portalId: PORTAL, userId: 'bench' }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const portal = sandbox.state.portals.get(PORTAL);
+    if (!portal) throw new Error('no sandbox portal');
+    if (chaos) sandbox.state.faults.errorRate = 0.05;
+    const baseline429 = sandbox.state.rateLimited(PORTAL);
+
+    const started = performance.now();
+    const label = (i: number) => `L${i % 7}-${i}`;
+    // Enqueue in chunks; a chunk that fails (the backend was killed) is simply sent again: its keys make it idempotent.
+    const enqueue = (async () => {
+      for (let from = 0; from < RECORDS; from += CHUNK) {
+        const items = [];
+        for (let i = from; i < Math.min(RECORDS, from + CHUNK); i += 1) {
+          items.push({
+            idempotencyKey: `bench-${i}`,
+            email: `c${i}@bench.test`,
+            persona: { label: label(i), confidence: 0.5 },
+          });
+        }
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            const response = await fetch(`${backend.url}/v1/personas:batchUpsert`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ items }),
+            });
+            if (response.status === 202) break;
+            throw new Error(`enqueue answered ${response.status}`);
+          } catch (error) {
+            if (attempt > 600) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      }
+    })();
+
+    void enqueue.then(() => log(`enqueued ${RECORDS} in ${((performance.now() - started) / 1000).toFixed(1)} s`));
+    const deadline = Date.now() + ((RECORDS / CEILING) * 2 + 120) * 1000;
+    let killed = false;
+    while (portal.contacts.size < RECORDS || !allLabelled(portal, RECORDS, label)) {
+      if (Date.now() > deadline) {
+        log(`timed out with ${portal.contacts.size}/${RECORDS} contacts`);
+        break;
+      }
+      if (chaos && !killed && portal.contacts.size >= RECORDS * 0.4) {
+        killed = true;
+        log(`kill -9 backend at ${portal.contacts.size} contacts`);
+        await backend.kill9();
+        backend = await startBackend(port, env);
+        log('backend restarted');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      if (Math.random() < 0.05)
+        log(`${portal.contacts.size} contacts at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await enqueue;
+    const seconds = (performance.now() - started) / 1000;
+
+    let lost = 0;
+    for (let i = 0; i < RECORDS; i += 1) {
+      const id = portal.contactByEmail.get(`c${i}@bench.test`);
+      if (!id || portal.contacts.get(id)?.properties.closer_persona_label !== label(i)) lost += 1;
+    }
+    const dup = sandbox.state.duplicates(PORTAL);
+    const recordsPerS = RECORDS / seconds;
+    const result = {
+      records_per_s: Math.round(recordsPerS),
+      ceiling_records_per_s: CEILING,
+      ratio: Number((recordsPerS / CEILING).toFixed(3)),
+      escaped_429: sandbox.state.rateLimited(PORTAL) - baseline429,
+      lost,
+      duplicates: dup.contacts + dup.engagements,
+      records: RECORDS,
+      ...(RECORDS !== 100_000 ? { note: `shrunk run: BENCH_SYNC_RECORDS=${RECORDS} (full run is 100000)` } : {}),
+      mode: chaos ? 'chaos: 5% injected 5xx + kill -9 of the backend midway' : 'normal',
+      injected_5xx: portal.statusCounts.get(502) ?? 0,
+      database: database.kind,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const ok = result.escaped_429 === 0 && lost === 0 && result.duplicates === 0 && (chaos || result.ratio >= 0.9);
+    return ok ? 0 : 1;
+  } finally {
+    await backend.stop().catch(() => undefined);
+    await sandbox.close();
+    await database.dispose();
+  }
+}
+
+function allLabelled(
+  portal: { contactByEmail: Map<string, string>; contacts: Map<string, { properties: Record<string, string | null> }> },
+  n: number,
+  label: (i: number) => string,
+): boolean {
+  // Cheap check of the last few records; the full check runs once at the end.
+  for (let i = Math.max(0, n - 5); i < n; i += 1) {
+    const id = portal.contactByEmail.get(`c${i}@bench.test`);
+    if (!id || portal.contacts.get(id)?.properties.closer_persona_label !== label(i)) return false;
+  }
+  return true;
+}
+
+async function prepareDatabase(): Promise<{ kind: string; env: Record<string, string>; dispose(): Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      kind: 'postgres',
+      env: { DATABASE_URL: withSchema.toString() },
+      dispose: async () => {
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'closer-bench-'));
+  return { kind: 'pglite', env: { DATA_DIR: dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(String(error instanceof Error ? error.stack : error));
+    process.exit(1);
+  },
+);
