@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
-import { ARTIFACTS_DIR, launchWithExtension, panelFrame, useEngine, type ExtensionSession } from './harness';
+import {
+  ARTIFACTS_DIR,
+  callFromExtensionPage,
+  launchWithExtension,
+  panelFrame,
+  useEngine,
+  type ExtensionSession,
+} from './harness';
 
-const PROTOCOL = 'closer/1';
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-
-const call = (frame: Frame, method: string, params: unknown) =>
-  frame.evaluate(
-    ([m, p, proto]) =>
-      chrome.runtime.sendMessage({
-        protocol: proto,
-        kind: 'request',
-        id: `e2e-${Math.random()}`,
-        method: m,
-        params: p,
-      }),
-    [method, params, PROTOCOL] as const,
-  ) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+const call = callFromExtensionPage;
 
 // The scripted model's reply: grounded on the thread ($38 per seat, Thursday) plus one planted claim nothing backs.
 const REPLY =

@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Frame, Page, Worker } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +93,10 @@ export async function stopServiceWorker(page: Page): Promise<void> {
 }
 
 // Code passed to `evaluate` on the worker runs there, where `chrome` exists.
-declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { set(v: object): Promise<void> } };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+};
 
 /** Points the panel at an engine through the settings item (as the options page would). */
 export async function useEngine(s: ExtensionSession, engine: { engine: string; model: string; tokenDelayMs?: number }) {
@@ -107,3 +110,17 @@ export async function useEngine(s: ExtensionSession, engine: { engine: string; m
     engine,
   );
 }
+
+/** Sends one request from an extension page (the panel frame or the options page), as the panel's client would. */
+export const callFromExtensionPage = (target: Page | Frame, method: string, params: unknown) =>
+  target.evaluate(
+    ([m, p]) =>
+      chrome.runtime.sendMessage({
+        protocol: 'closer/1',
+        kind: 'request',
+        id: `e2e-${Math.random()}`,
+        method: m,
+        params: p,
+      }),
+    [method, params] as const,
+  ) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR,
   evaluateInContentScript,
   launchWithExtension,
   panelFrame,
   type ExtensionSession,
+  callFromExtensionPage,
 } from './harness';
 
 const PROTOCOL = 'closer/1';
@@ -16,18 +16,7 @@ declare const chrome: {
 };
 
 /** Sends one request from an extension page (the panel frame or the options page). */
-const call = (target: Page | Frame, method: string, params: unknown) =>
-  target.evaluate(
-    ([m, p, proto]) =>
-      chrome.runtime.sendMessage({
-        protocol: proto,
-        kind: 'request',
-        id: `e2e-${Math.random()}`,
-        method: m,
-        params: p,
-      }),
-    [method, params, PROTOCOL] as const,
-  ) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+const call = callFromExtensionPage;
 
 describe('LLM engine selection without WebGPU', () => {
   let s: ExtensionSession;
