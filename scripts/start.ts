@@ -12,7 +12,36 @@ const DATA_DIR = join(ROOT, '.data');
 const PROFILE_DIR = join(DATA_DIR, 'chromium-profile');
 const SERVER_PORT = Number(process.env.PORT ?? 8787);
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
+/** Every process we started, so an error or Ctrl+C stops them all. */
+const children: ChildProcess[] = [];
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8788);
 const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+
+/** Resolves with the first JSON line a child prints that has `key` (how the sandbox announces its URL). */
+function firstJsonLine<T>(child: ChildProcess, key: string, timeoutMs = 60_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(
+      () => reject(new Error(`No "${key}" line from the child process in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    child.once('exit', (code) => reject(new Error(`The child process exited with code ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (const line of buffer.split('\n')) {
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          if (key in parsed) {
+            clearTimeout(timer);
+            resolve(parsed as T);
+          }
+        } catch {
+          // Not a JSON line.
+        }
+      }
+    });
+  });
+}
 
 const log = (event: string, fields: Record<string, unknown> = {}) => console.log(JSON.stringify({ event, ...fields }));
 
@@ -37,14 +66,37 @@ async function main() {
   execSync('npx wxt build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   log('build.done', { extensionDir: EXTENSION_DIR });
 
+  // Without HubSpot app credentials the backend talks to the local HubSpot sandbox instead, and says so.
+  let sandbox: ChildProcess | null = null;
+  const hubspotEnv: Record<string, string> = {};
+  if (!process.env.HUBSPOT_CLIENT_ID) {
+    sandbox = spawn('npx', ['tsx', join(ROOT, 'crm-app/sandbox/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, SANDBOX_PORT: String(SANDBOX_PORT) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(sandbox);
+    const { url } = await firstJsonLine<{ url: string }>(sandbox, 'url');
+    Object.assign(hubspotEnv, {
+      HUBSPOT_API_URL: url,
+      HUBSPOT_AUTHORIZE_URL: `${url}/oauth/authorize`,
+      CLOSER_DEV_TOKENS: '1',
+    });
+    log('sandbox.ready', {
+      url,
+      why: 'No HubSpot app credentials configured (HUBSPOT_CLIENT_ID): using the local HubSpot sandbox.',
+    });
+  }
+
   let server: ChildProcess | null = null;
   const serverEntry = join(ROOT, 'crm-app/server/main.ts');
   if (existsSync(serverEntry)) {
     server = spawn('npx', ['tsx', serverEntry], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(SERVER_PORT), DATA_DIR: join(DATA_DIR, 'pglite') },
+      env: { ...process.env, ...hubspotEnv, PORT: String(SERVER_PORT), DATA_DIR: join(DATA_DIR, 'pglite') },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    children.push(server);
     const health = await waitForHealth(SERVER_URL, server);
     log('server.ready', {
       url: SERVER_URL,
@@ -77,6 +129,7 @@ async function main() {
     sidePanel: `chrome-extension://${extensionId}/sidepanel.html`,
     options: `chrome-extension://${extensionId}/options.html`,
     companionBackend: server ? SERVER_URL : null,
+    hubspot: sandbox ? hubspotEnv.HUBSPOT_API_URL : 'HubSpot (HUBSPOT_CLIENT_ID set)',
     screenshot,
     stop: 'Ctrl+C',
   });
@@ -85,6 +138,7 @@ async function main() {
     log('shutdown');
     await context.close().catch(() => undefined);
     server?.kill('SIGTERM');
+    sandbox?.kill('SIGTERM');
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -94,5 +148,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   console.error(JSON.stringify({ event: 'error', message: err instanceof Error ? err.message : String(err) }));
+  // Nothing we started may outlive us.
+  for (const child of children) child.kill('SIGTERM');
   process.exit(1);
 });
