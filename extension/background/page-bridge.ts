@@ -1,10 +1,9 @@
-import { PROTOCOL } from '../../shared/common/protocol/envelopes';
+import { PROTOCOL, ResponseEnvelopeSchema } from '../../shared/common/protocol/envelopes';
 import type { PortLike } from '../../shared/common/protocol/port';
 import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { ParamsOf, ResultOf } from '../../shared/common/protocol/define';
 import { contentMethods, type ContentMethods } from '../messaging/content-methods';
 import type { PageState } from '../messaging/page-state';
-import { ResponseEnvelopeSchema } from '../../shared/common/protocol/envelopes';
 
 /**
  * Carries page state from a tab's content script to the panels framed in that tab, and the panels' commands back.

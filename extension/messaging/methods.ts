@@ -57,6 +57,9 @@ const MAX_PROMPT_CHARS = 100_000;
 
 export const SalesIntentSchema = z.enum(SALES_INTENTS);
 
+/** Grounding strings one draft check may carry (the panel trims a long thread to fit). */
+export const MAX_SCORE_GROUNDING = 200;
+
 /** Request/response methods. `host.*` runs in the AI host; the rest in the service worker. */
 export const methods = {
   'sw.ping': {
@@ -179,7 +182,7 @@ export const methods = {
           .optional(),
         keywords: z.array(z.string().max(100)).max(20).optional(),
         language: z.enum(['en', 'zh']).optional(),
-        grounding: z.array(z.string().max(200_000)).max(200),
+        grounding: z.array(z.string().max(200_000)).max(MAX_SCORE_GROUNDING),
       })
       .strict(),
     result: z.object({

@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { buildReplyDraftPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
-import type { ThreadMessage } from '../../../shared/common/prompts';
 import { request } from '../../messaging/client';
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
 import { useGeneration } from '../use-generation';
+import { promptContext, splitFacts, threadLanguage } from './thread-context';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
@@ -34,9 +34,7 @@ export function DraftComposer({
   const ids = { tone: useId(), length: useId(), lang: useId(), goal: useId(), facts: useId(), text: useId() };
   const [tone, setTone] = useState<(typeof TONES)[number]>('friendly');
   const [length, setLength] = useState<(typeof LENGTHS)[number]>('short');
-  const [language, setLanguage] = useState<'en' | 'zh'>(
-    /[\u4e00-\u9fff]/.test(thread.messages.at(-1)?.bodyText ?? '') ? 'zh' : 'en',
-  );
+  const [language, setLanguage] = useState<'en' | 'zh'>(threadLanguage(thread));
   const [goal, setGoal] = useState('');
   const [text, setText] = useState('');
   const [draftId, setDraftId] = useState<string | null>(null);
@@ -46,19 +44,10 @@ export function DraftComposer({
   const streaming = state.kind === 'streaming';
 
   const generate = () => {
-    const context: ThreadMessage[] = thread.messages.map((m) => ({
-      from: m.from.name || m.from.email,
-      sentAt: m.date ?? m.dateText,
-      body: m.bodyText,
-      fromMe: m.from.email === thread.selfEmail,
-    }));
     const prompt = buildReplyDraftPrompt({
-      context,
+      context: promptContext(thread),
       constraints: { language, length, tone, ...(goal.trim() ? { callToAction: goal.trim() } : {}) },
-      grounding: facts
-        .split('\n')
-        .map((f) => f.trim())
-        .filter(Boolean),
+      grounding: splitFacts(facts),
     });
     setVersion(promptRef(prompt));
     setNotice(null);

@@ -8,6 +8,7 @@ import { ThreadView } from './ThreadView';
 import { ThreadSummary } from './ThreadSummary';
 import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
+import { splitFacts } from './thread-context';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -55,15 +56,7 @@ export function GmailAssistant({
             facts={facts}
             onFactsChange={setFacts}
           />
-          <LiveScore
-            compose={compose}
-            thread={thread}
-            recipientName={other?.from.name}
-            facts={facts
-              .split('\n')
-              .map((f) => f.trim())
-              .filter(Boolean)}
-          />
+          <LiveScore compose={compose} thread={thread} recipientName={other?.from.name} facts={splitFacts(facts)} />
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { request } from '../../messaging/client';
+import { draftGrounding } from './thread-context';
 import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Methods } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
@@ -30,9 +31,7 @@ export function LiveScore({
   const [error, setError] = useState<string | null>(null);
   const body = compose?.bodyText ?? '';
   const subject = compose?.subject || thread.subject;
-  // Everything the rep may rightly state: the thread, who is in it (greetings name them), and the product facts.
-  const people = thread.messages.flatMap((m) => [m.from.name, m.from.email]).filter(Boolean);
-  const grounding = [...thread.messages.map((m) => m.bodyText), ...people, ...facts];
+  const grounding = draftGrounding(thread, facts);
 
   useEffect(() => {
     if (!body.trim()) return setScore(null);

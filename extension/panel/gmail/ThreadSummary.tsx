@@ -3,6 +3,7 @@ import { buildThreadSummaryPrompt, postprocess } from '../../../shared/common/pr
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
 import { useGeneration } from '../use-generation';
+import { promptContext, threadLanguage } from './thread-context';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 
@@ -19,13 +20,8 @@ export function ThreadSummary({
   const { state, start, cancel } = useGeneration(expect);
   const summarise = () => {
     const prompt = buildThreadSummaryPrompt({
-      context: thread.messages.map((m) => ({
-        from: m.from.name || m.from.email,
-        sentAt: m.date ?? m.dateText,
-        body: m.bodyText,
-        fromMe: m.from.email === thread.selfEmail,
-      })),
-      constraints: { language: /[\u4e00-\u9fff]/.test(thread.messages.at(-1)?.bodyText ?? '') ? 'zh' : 'en' },
+      context: promptContext(thread),
+      constraints: { language: threadLanguage(thread) },
       grounding: [],
     });
     start(
