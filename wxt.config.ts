@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { DEV_PUBLIC_KEY } from './extension/dev-key';
 
 /**
  * WXT build configuration. The layout is fixed by the product: sources under `extension/`, static files (icons,
@@ -16,9 +17,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Minimal permissions: storage for settings, offscreen for the AI host, sidePanel for the side panel.
-    // Content scripts declare their own host matches; no broad host permission is requested.
-    permissions: ['storage', 'unlimitedStorage', 'offscreen', 'sidePanel'],
+    // A stable id for unpacked builds (see extension/dev-key.ts); the Web Store assigns its own.
+    ...(process.env.CLOSER_STORE_BUILD === '1' ? {} : { key: DEV_PUBLIC_KEY }),
+    // Minimal permissions: storage for settings, offscreen for the AI host, sidePanel for the side panel, alarms so
+    // the sync outbox and bulk enrichment resume after Chrome stops the service worker. Content scripts declare
+    // their own host matches; no broad host permission is requested (the companion backend answers with CORS for
+    // this extension's origin).
+    permissions: ['storage', 'unlimitedStorage', 'offscreen', 'sidePanel', 'alarms'],
     // WebAssembly (tfjs-wasm, web-llm) needs 'wasm-unsafe-eval'; nothing looser is allowed.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
 import { FeatureCheckSchema, PageStateSchema, SendRecordSchema } from './page-state';
 import { contentMethods } from './content-methods';
+import { companionMethods, companionPageOnly } from './companion-methods';
+import { personaMethods, personaPageOnly } from './persona-methods';
+import { campaignMethods, campaignPageOnly } from './campaign-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
   CatalogueEntrySchema,
@@ -252,6 +255,9 @@ export const methods = {
     params: z.object({}).strict(),
     result: z.record(z.string(), z.number().int()),
   },
+  ...companionMethods,
+  ...personaMethods,
+  ...campaignMethods,
 } satisfies MethodMap;
 export type Methods = typeof methods;
 
@@ -282,7 +288,14 @@ export type Streams = typeof streams;
  * Methods only extension pages (panel, side panel, options) may call, never a content script: they change engine
  * behaviour or delete data, and a content script lives in a page we do not control.
  */
-export const EXTENSION_PAGE_ONLY = new Set<string>(['host.testScript', 'host.benchDirect', 'host.deleteModel']);
+export const EXTENSION_PAGE_ONLY = new Set<string>([
+  'host.testScript',
+  'host.benchDirect',
+  'host.deleteModel',
+  ...companionPageOnly,
+  ...personaPageOnly,
+  ...campaignPageOnly,
+]);
 
 /** Methods the service worker forwards to the AI host rather than answering itself. */
 export const isHostMethod = (method: string) => method.startsWith('host.');

@@ -1,18 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { ReactNode } from 'react';
 import { App, type PanelSurface } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import './panel.css';
 
 /** Renders the panel app into `#root`. */
-export function mountPanelApp(surface: PanelSurface): void {
+export function mountPanelApp(surface: PanelSurface, app?: ReactNode): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('Panel page has no #root element');
   document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <App surface={surface} />
+        {app ?? <App surface={surface} />}
       </ErrorBoundary>
     </StrictMode>,
   );

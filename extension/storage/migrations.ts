@@ -40,6 +40,18 @@ export const migrations: Array<(db: UpgradeDb, tx: UpgradeTx) => Promise<void> |
   (db) => {
     db.createObjectStore('models', { keyPath: 'id' });
   },
+  // 3 → 4: the privacy ledger, bulk enrichment jobs, the team catalogue, the content library; events by thread
+  // (reply detection finds a thread's sends).
+  (db, tx) => {
+    db.createObjectStore('ledger', { keyPath: 'id' }).createIndex('by-at', 'at');
+    const jobs = db.createObjectStore('enrichJobs', { keyPath: 'id' });
+    jobs.createIndex('by-status', 'status');
+    jobs.createIndex('by-batch', 'batchId');
+    jobs.createIndex('by-contact', 'contactId');
+    db.createObjectStore('catalogue', { keyPath: 'id' });
+    db.createObjectStore('library', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+    tx.objectStore('events').createIndex('by-thread', 'threadId');
+  },
 ];
 
 export const DB_VERSION = migrations.length;

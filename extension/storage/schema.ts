@@ -15,6 +15,16 @@ export interface PersonaRecord {
   contactId: string;
   fields: Record<string, { value: string; confidence: number; source: string; approved: boolean }>;
   updatedAt: number;
+  /** Since v4 (optional, so older records stay valid): the CRM identity and how the persona was made. */
+  email?: string;
+  portalId?: number;
+  hubspotId?: string;
+  /** `llm`: drafted by the on-device model; `rules`: the non-LLM fallback from CRM fields and history. */
+  origin?: 'llm' | 'rules';
+  promptVersion?: string;
+  /** `draft` until a person approves it; only approved fields are ever queued for sync. */
+  status?: 'draft' | 'approved';
+  approvedAt?: number;
 }
 
 export interface MessageRecord {
@@ -39,6 +49,8 @@ export interface CampaignRecord {
   id: string;
   name: string;
   createdAt: number;
+  /** Since v4 (optional): the campaign's definition; see `shared/common/campaigns/schema.ts`. */
+  definition?: unknown;
 }
 
 export interface EventRecord {
@@ -52,6 +64,8 @@ export interface EventRecord {
   draftId?: string;
   /** Recipient addresses of a send (kept on this device only). */
   to?: string[];
+  /** Since v4 (optional): outcome details (e.g. reply sentiment and intent), never message text. */
+  detail?: Record<string, unknown>;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -74,6 +88,70 @@ export interface ModelRecord {
   updatedAt: number;
 }
 
+/**
+ * One request the extension made to anything but the page it runs in (the privacy ledger, since v4). Only
+ * metadata: where, which fields, how many bytes; never the body.
+ */
+export interface LedgerRecord {
+  id: string;
+  at: number;
+  /** The extension context that made the request (worker, host, panel, options, sidepanel). */
+  context: string;
+  method: string;
+  /** Origin and path, without the query string (it may carry tokens). */
+  url: string;
+  /** Why it was sent, e.g. `outbox.persona.upsert`, `model.download`, `companion.contact`. */
+  purpose: string;
+  /** Top-level field names of a JSON body (names only). */
+  fields: string[];
+  bytesOut: number;
+  bytesIn?: number;
+  status?: number;
+  error?: string;
+}
+
+export type EnrichJobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** One contact in a bulk enrichment batch (since v4). Results wait in `personas` for review. */
+export interface EnrichJobRecord {
+  id: string;
+  batchId: string;
+  portalId: number;
+  contactId: string;
+  email?: string;
+  name?: string;
+  status: EnrichJobStatus;
+  attempts: number;
+  error?: string;
+  createdAt: number;
+  updatedAt: number;
+  /** How long the enrichment took, for the time-left estimate. */
+  ms?: number;
+}
+
+/** A product or piece of content in the team catalogue (recommendations, since v4). */
+export interface CatalogueItemRecord {
+  id: string;
+  kind: 'product' | 'content';
+  name: string;
+  description: string;
+  tags: string[];
+  url?: string;
+  updatedAt: number;
+}
+
+/** Generated content saved in the content studio library (since v4). */
+export interface LibraryItemRecord {
+  id: string;
+  format: string;
+  segment?: string;
+  language: 'en' | 'zh';
+  text: string;
+  promptVersion?: string;
+  score?: number;
+  rating?: number;
+  createdAt: number;
+}
+
 /** The current (latest) schema. */
 export interface CloserDB extends DBSchema {
   contacts: { key: string; value: ContactRecord; indexes: { 'by-email': string } };
@@ -81,9 +159,21 @@ export interface CloserDB extends DBSchema {
   messages: { key: string; value: MessageRecord; indexes: { 'by-thread': string; 'by-contact': string } };
   drafts: { key: string; value: DraftRecord; indexes: { 'by-thread': string } };
   campaigns: { key: string; value: CampaignRecord };
-  events: { key: string; value: EventRecord; indexes: { 'by-campaign': string; 'by-at': number } };
+  events: {
+    key: string;
+    value: EventRecord;
+    indexes: { 'by-campaign': string; 'by-at': number; 'by-thread': string };
+  };
   outbox: { key: string; value: OutboxRecord; indexes: { 'by-status': OutboxStatus; 'by-created': number } };
   models: { key: string; value: ModelRecord };
+  ledger: { key: string; value: LedgerRecord; indexes: { 'by-at': number } };
+  enrichJobs: {
+    key: string;
+    value: EnrichJobRecord;
+    indexes: { 'by-status': EnrichJobStatus; 'by-batch': string; 'by-contact': string };
+  };
+  catalogue: { key: string; value: CatalogueItemRecord };
+  library: { key: string; value: LibraryItemRecord; indexes: { 'by-created': number } };
 }
 
 export const STORE_NAMES = [
@@ -95,4 +185,8 @@ export const STORE_NAMES = [
   'events',
   'outbox',
   'models',
+  'ledger',
+  'enrichJobs',
+  'catalogue',
+  'library',
 ] as const;

@@ -1,3 +1,4 @@
 import { mountPanelApp } from '../../panel/mount';
+import { SidePanelApp } from '../../sidepanel/SidePanelApp';
 
-mountPanelApp('sidepanel');
+mountPanelApp('sidepanel', <SidePanelApp />);

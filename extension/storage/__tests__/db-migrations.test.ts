@@ -75,6 +75,43 @@ describe('database migrations', () => {
     v3.close();
   });
 
+  it('step 3 → 4 adds the ledger, enrichment jobs, catalogue and library, and indexes events by thread', async () => {
+    const name = freshName();
+    const v3 = await openCloserDb(3, name);
+    await v3.put('events', { id: 'e1', type: 'send', at: 5, threadId: 't1', campaignId: 'c' });
+    await v3.put('events', { id: 'e2', type: 'send', at: 6 });
+    v3.close();
+    const v4 = await openCloserDb(4, name);
+    expect([...v4.objectStoreNames]).toEqual(expect.arrayContaining(['ledger', 'enrichJobs', 'catalogue', 'library']));
+    // Existing events are indexed by thread; one without a thread is simply not in the index.
+    expect(await v4.getAllFromIndex('events', 'by-thread', 't1')).toMatchObject([{ id: 'e1' }]);
+    expect(await v4.count('events')).toBe(2);
+    await v4.put('enrichJobs', {
+      id: 'j1',
+      batchId: 'b',
+      portalId: 1,
+      contactId: '42',
+      status: 'queued',
+      attempts: 0,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    expect(await v4.countFromIndex('enrichJobs', 'by-status', 'queued')).toBe(1);
+    expect(await v4.getFromIndex('enrichJobs', 'by-contact', '42')).toMatchObject({ batchId: 'b' });
+    await v4.put('ledger', {
+      id: 'l1',
+      at: 9,
+      context: 'worker',
+      method: 'POST',
+      url: 'http://localhost:8787/v1/x',
+      purpose: 'test',
+      fields: ['items'],
+      bytesOut: 10,
+    });
+    expect(await v4.getAllFromIndex('ledger', 'by-at')).toHaveLength(1);
+    v4.close();
+  });
+
   it('refuses to open at a version it has no step for', async () => {
     const name = freshName();
     await expect(openCloserDb(DB_VERSION + 1, name)).rejects.toThrow(/No migration/);

@@ -96,3 +96,4 @@ export {
   type RefitResult,
   type WeightSample,
 } from './reweight';
+export { CampaignResultItemSchema, VariantPriorSchema, type CampaignResultItem, type VariantPrior } from './synced';
