@@ -12,9 +12,7 @@ export function mountPanelApp(surface: PanelSurface, app?: ReactNode): void {
   document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>
-        {app ?? <App surface={surface} />}
-      </ErrorBoundary>
+      <ErrorBoundary>{app ?? <App surface={surface} />}</ErrorBoundary>
     </StrictMode>,
   );
 }
