@@ -7,6 +7,7 @@ import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from './lib/chromium';
+import { DEV_EXTENSION_ORIGIN } from '../extension/dev-key';
 
 const DATA_DIR = join(ROOT, '.data');
 const PROFILE_DIR = join(DATA_DIR, 'chromium-profile');
@@ -93,7 +94,14 @@ async function main() {
   if (existsSync(serverEntry)) {
     server = spawn('npx', ['tsx', serverEntry], {
       cwd: ROOT,
-      env: { ...process.env, ...hubspotEnv, PORT: String(SERVER_PORT), DATA_DIR: join(DATA_DIR, 'pglite') },
+      env: {
+        ...process.env,
+        ...hubspotEnv,
+        // CORS admits exactly the development build's fixed id (extension/dev-key.ts).
+        CLOSER_EXTENSION_ORIGIN: process.env.CLOSER_EXTENSION_ORIGIN ?? DEV_EXTENSION_ORIGIN,
+        PORT: String(SERVER_PORT),
+        DATA_DIR: join(DATA_DIR, 'pglite'),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(server);
