@@ -1,7 +1,7 @@
 /**
  * bench:api — the extension-facing API of a backend child process under open-loop load from this process, on
  * loopback: 200 requests/s for 30 s (BENCH_API_SECONDS, BENCH_API_RPS), a mix of persona upserts, campaign events,
- * contact summaries and team priors over 20 tokens. The sync worker runs against a sandbox meanwhile, as in
+ * campaign results, contact summaries, team priors and variant priors over 20 tokens. The sync worker runs against a sandbox meanwhile, as in
  * production. PGlite in memory by default; BENCH_DATABASE_URL selects PostgreSQL. Prints one JSON line.
  */
 import http from 'node:http';
@@ -49,7 +49,13 @@ async function main(): Promise<number> {
         const items = Array.from({ length: 10 }, (_, i) => ({
           idempotencyKey: `api-${n}-${i}`,
           email: `u${(n * 10 + i) % 2000}@api.bench`,
-          persona: { label: `L${i % 5}`, confidence: 0.7 },
+          persona: {
+            label: `L${i % 5}`,
+            confidence: 0.7,
+            origin: 'llm',
+            fields: { role: { value: 'CTO', confidence: 0.8, source: 'thread' } },
+            approvedAt: new Date().toISOString(),
+          },
         }));
         return { method: 'POST', path: '/v1/personas:batchUpsert', body: JSON.stringify({ items }), token };
       }
@@ -63,6 +69,24 @@ async function main(): Promise<number> {
         };
         return { method: 'POST', path: '/v1/campaign-events', body: JSON.stringify({ events: [event] }), token };
       }
+      if (kind === 7) {
+        const outcomes = ['sent', 'replied', 'positive_reply', 'meeting'] as const;
+        const item = {
+          idempotencyKey: `res-${n}`,
+          campaignId: `c${n % 3}`,
+          campaignName: 'Bench campaign',
+          variantId: `v${n % 4}`,
+          variantName: 'Bench variant',
+          channel: 'email',
+          segment: `s${n % 2}`,
+          email,
+          outcome: outcomes[n % outcomes.length],
+          sentiment: 'positive',
+          occurredAt: new Date().toISOString(),
+        };
+        return { method: 'POST', path: '/v1/campaign-results', body: JSON.stringify({ items: [item] }), token };
+      }
+      if (kind === 8) return { method: 'GET', path: `/v1/team/variant-priors?campaignId=c${n % 3}`, token };
       if (kind < 10) return { method: 'GET', path: '/v1/team/priors', token };
       return { method: 'GET', path: `/v1/contacts/${encodeURIComponent(email)}/summary`, token };
     };

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startSandbox } from '../crm-app/sandbox/sandbox';
+import { fullPersona, personaItem } from '../crm-app/server/test-support/personas';
 import { freePort, startBackend, type Backend } from './bench-crm/backend-process';
 
 const chaos = process.argv.includes('--chaos');
@@ -17,7 +18,8 @@ const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? 100_000);
 const RATE = { max: 110, windowMs: 10_000 };
 const CEILING = (RATE.max * 100) / (RATE.windowMs / 1000);
 const PORTAL = 101;
-const CHUNK = 500;
+// The API takes at most 100 personas per request (the shared PersonaUpsertItemSchema contract).
+const CHUNK = 100;
 const log = (message: string) => process.stderr.write(`[bench:sync] ${message}\n`);
 
 async function main(): Promise<number> {
@@ -59,11 +61,8 @@ async function main(): Promise<number> {
       for (let from = 0; from < RECORDS; from += CHUNK) {
         const items = [];
         for (let i = from; i < Math.min(RECORDS, from + CHUNK); i += 1) {
-          items.push({
-            idempotencyKey: `bench-${i}`,
-            email: `c${i}@bench.test`,
-            persona: { label: label(i), confidence: 0.5 },
-          });
+          // Full personas (every field, as the extension sends them): the bench measures realistic payloads.
+          items.push(personaItem(`bench-${i}`, `c${i}@bench.test`, fullPersona({ label: label(i), confidence: 0.5 })));
         }
         for (let attempt = 0; ; attempt += 1) {
           try {

@@ -159,6 +159,41 @@ export function contactsBatchRead(portal: PortalState, body: Body): Answer {
   return batchAnswer(results, errors);
 }
 
+/** `GET /crm/v3/objects/contacts/{id}?properties=a&properties=b,c` (repeated or comma-separated, as HubSpot takes). */
+export function contactGetById(portal: PortalState, id: string, url: URL): Answer {
+  const contact = portal.contacts.get(id);
+  if (!contact) throw new SandboxError(404, 'OBJECT_NOT_FOUND', `Object not found.  objectId are usually numeric.`);
+  const requested = url.searchParams
+    .getAll('properties')
+    .flatMap((p) => p.split(','))
+    .filter(Boolean);
+  const properties = requested.length > 0 ? requested : ['email', 'firstname', 'lastname', 'createdate'];
+  return { status: 200, body: view(contact, properties) };
+}
+
+/** `POST /crm/v3/objects/{notes|emails}/batch/read` by id; unknown ids come back as errors (207). */
+export function engagementsBatchRead(portal: PortalState, type: EngagementType, body: Body): Answer {
+  const inputs = inputsOf(body);
+  const properties = Array.isArray(body.properties) ? body.properties.map(String) : undefined;
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const object = portal.engagements[type].get(String(input.id));
+    if (object) results.push(view(object, properties));
+    else
+      errors.push({
+        status: 'error',
+        category: 'OBJECT_NOT_FOUND',
+        message: 'Object not found',
+        context: { ids: [String(input.id)] },
+      });
+  }
+  return batchAnswer(results, errors);
+}
+
+/** Properties a search `query` matches against (HubSpot's default searchable contact properties, simplified). */
+const QUERY_PROPERTIES = ['email', 'firstname', 'lastname', 'company', 'phone', 'domain'];
+
 interface Filter {
   propertyName: string;
   operator: string;
@@ -178,8 +213,13 @@ export function search(objects: Iterable<CrmObject>, body: Body): Answer {
     if (filter.operator === 'HAS_PROPERTY') return value !== null && value !== '';
     throw validation(`Unsupported filter operator ${filter.operator}`);
   };
+  const query = typeof body.query === 'string' ? body.query.trim().toLowerCase() : '';
+  const matchesQuery = (object: CrmObject) =>
+    query === '' || QUERY_PROPERTIES.some((name) => (object.properties[name] ?? '').toLowerCase().includes(query));
   const all = [...objects].filter(
-    (object) => groups.length === 0 || groups.some((group) => (group.filters ?? []).every((f) => matches(object, f))),
+    (object) =>
+      matchesQuery(object) &&
+      (groups.length === 0 || groups.some((group) => (group.filters ?? []).every((f) => matches(object, f)))),
   );
   const page = all.slice(after, after + limit);
   const next = after + limit < all.length ? { paging: { next: { after: String(after + limit) } } } : {};

@@ -35,7 +35,7 @@ export interface SandboxState {
   clientId: string;
   clientSecret: string;
   /** A ready access token for a portal, as if the app had been installed (benchmarks use it). */
-  issueAccessToken(portalId: number): string;
+  issueAccessToken(portalId: number, user?: SandboxUser): string;
   duplicates(portalId: number): { contacts: number; engagements: number };
   /** 429 answers sent per portal. */
   rateLimited(portalId: number): number;
@@ -48,6 +48,12 @@ export interface RunningSandbox {
 }
 
 type Body = Record<string, unknown>;
+/** The HubSpot user who approves installs unless `/oauth/authorize` is given a `user_id`. */
+export interface SandboxUser {
+  id: number;
+  email: string;
+}
+export const DEFAULT_USER: SandboxUser = { id: 7001, email: 'rep@sandbox.invalid' };
 const MAX_BODY = 5 * 1024 * 1024;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -56,13 +62,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const portals = new Map<number, PortalState>();
   for (const p of options.portals ?? [{ id: 101, tier: 'free' }])
     portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate));
-  const accessTokens = new Map<string, { portalId: number; expiresAt: number }>();
-  const refreshTokens = new Map<string, number>();
-  const codes = new Map<string, { portalId: number; redirectUri: string }>();
+  const accessTokens = new Map<string, { portalId: number; expiresAt: number; user: SandboxUser }>();
+  const refreshTokens = new Map<string, { portalId: number; user: SandboxUser }>();
+  const codes = new Map<string, { portalId: number; redirectUri: string; user: SandboxUser }>();
 
-  const issueAccessToken = (portalId: number) => {
+  const issueAccessToken = (portalId: number, user: SandboxUser = DEFAULT_USER) => {
     const token = `sbx-at-${randomBytes(24).toString('hex')}`;
-    accessTokens.set(token, { portalId, expiresAt: Date.now() + ttl * 1000 });
+    accessTokens.set(token, { portalId, expiresAt: Date.now() + ttl * 1000, user });
     return token;
   };
   const state: SandboxState = {
@@ -96,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
       throw new SandboxError(400, 'BAD_CLIENT_ID', 'missing or unknown client id', { error: 'BAD_CLIENT_ID' });
     }
-    let portalId: number | undefined;
+    let grant: { portalId: number; user: SandboxUser } | undefined;
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
       const code = codes.get(form.get('code') ?? '');
@@ -104,10 +110,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         throw new SandboxError(400, 'BAD_AUTH_CODE', 'missing or unknown auth code', { error: 'BAD_AUTH_CODE' });
       }
       codes.delete(form.get('code') ?? '');
-      portalId = code.portalId;
+      grant = { portalId: code.portalId, user: code.user };
     } else if (grantType === 'refresh_token') {
-      portalId = refreshTokens.get(form.get('refresh_token') ?? '');
-      if (portalId === undefined) {
+      grant = refreshTokens.get(form.get('refresh_token') ?? '');
+      if (grant === undefined) {
         throw new SandboxError(400, 'BAD_REFRESH_TOKEN', 'missing or unknown refresh token', {
           error: 'BAD_REFRESH_TOKEN',
         });
@@ -117,27 +123,57 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     const refresh =
       grantType === 'refresh_token' ? (form.get('refresh_token') ?? '') : `sbx-rt-${randomBytes(24).toString('hex')}`;
-    refreshTokens.set(refresh, portalId);
+    refreshTokens.set(refresh, grant);
     return {
       status: 200,
       body: {
         token_type: 'bearer',
-        access_token: issueAccessToken(portalId),
+        access_token: issueAccessToken(grant.portalId, grant.user),
         refresh_token: refresh,
         expires_in: ttl,
-        hub_id: portalId,
+        hub_id: grant.portalId,
       },
     };
   }
 
-  /** Simulates the user approving the install on the portal given by `portal_id` (default: the first). */
+  /** `GET /oauth/v1/access-tokens/{token}`: who the token belongs to (HubSpot's token metadata shape). */
+  function accessTokenInfo(token: string): crm.Answer {
+    const grant = accessTokens.get(token);
+    if (!grant || grant.expiresAt <= Date.now()) {
+      throw new SandboxError(404, 'NOT_FOUND', 'Token not found or expired', { error: 'NOT_FOUND' });
+    }
+    return {
+      status: 200,
+      body: {
+        token,
+        user: grant.user.email,
+        hub_domain: `portal-${grant.portalId}.sandbox.invalid`,
+        scopes: ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.write'],
+        signed_access_token: {},
+        hub_id: grant.portalId,
+        app_id: 1,
+        expires_in: Math.max(0, Math.round((grant.expiresAt - Date.now()) / 1000)),
+        user_id: grant.user.id,
+        token_type: 'access',
+      },
+    };
+  }
+
+  /**
+   * Simulates the user approving the install on the portal given by `portal_id` (default: the first), as the user
+   * `user_id` (default: the sandbox's one user): redirects straight back with a code, so it works in a browser tab.
+   */
   function authorize(url: URL): { location: string } {
     if (url.searchParams.get('client_id') !== state.clientId) throw validation('unknown client_id');
     const redirectUri = url.searchParams.get('redirect_uri') ?? '';
+    if (!URL.canParse(redirectUri)) throw validation('redirect_uri must be an absolute URL');
     const portalId = Number(url.searchParams.get('portal_id') ?? [...portals.keys()][0]);
     portalOf(portalId);
+    const userId = Number(url.searchParams.get('user_id') ?? DEFAULT_USER.id);
+    if (!Number.isSafeInteger(userId) || userId <= 0) throw validation('user_id must be a positive integer');
+    const user = userId === DEFAULT_USER.id ? DEFAULT_USER : { id: userId, email: `user-${userId}@sandbox.invalid` };
     const code = randomBytes(16).toString('hex');
-    codes.set(code, { portalId, redirectUri });
+    codes.set(code, { portalId, redirectUri, user });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     const stateParam = url.searchParams.get('state');
@@ -149,8 +185,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const limitedRoutes: {
     method: string;
     pattern: RegExp;
-    handle: (p: PortalState, body: Body, params: Record<string, string>, method: string) => crm.Answer;
+    handle: (p: PortalState, body: Body, params: Record<string, string>, method: string, url: URL) => crm.Answer;
   }[] = [
+    {
+      method: 'GET',
+      pattern: /^\/crm\/v3\/objects\/contacts\/(?<id>\d+)$/,
+      handle: (p, _b, params, _m, url) => crm.contactGetById(p, params.id ?? '', url),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/(?<type>notes|emails)\/batch\/read$/,
+      handle: (p, b, params) => crm.engagementsBatchRead(p, params.type as 'notes' | 'emails', b),
+    },
     {
       method: 'POST',
       pattern: /^\/crm\/v3\/objects\/contacts\/batch\/upsert$/,
@@ -275,6 +321,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         res.writeHead(302, { location });
         return void res.end();
       }
+      const tokenInfo = /^\/oauth\/v1\/access-tokens\/([^/]+)$/.exec(url.pathname);
+      if (method === 'GET' && tokenInfo) {
+        const answer = accessTokenInfo(decodeURIComponent(tokenInfo[1] ?? ''));
+        return await send(answer.status, answer.body);
+      }
       if (method === 'POST' && url.pathname === '/oauth/v1/token') {
         const answer = oauthToken(new URLSearchParams(raw));
         return await send(answer.status, answer.body);
@@ -306,7 +357,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (roll < state.faults.dropRate / 2 + state.faults.errorRate) {
         return await send(502, { status: 'error', message: 'Bad gateway (injected)', category: 'INTERNAL_ERROR' });
       }
-      const answer = match.r.handle(portal, body, (match.m.groups ?? {}) as Record<string, string>, method);
+      const answer = match.r.handle(portal, body, (match.m.groups ?? {}) as Record<string, string>, method, url);
       if (roll < state.faults.dropRate + state.faults.errorRate) return void res.socket?.destroy();
       return await send(answer.status, answer.body);
     } catch (error) {

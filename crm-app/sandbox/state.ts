@@ -49,7 +49,19 @@ export interface PortalState {
   statusCounts: Map<number, number>;
 }
 
-const DEFAULT_CONTACT_PROPERTIES = ['email', 'firstname', 'lastname', 'company', 'jobtitle', 'hs_object_id'];
+const DEFAULT_CONTACT_PROPERTIES = [
+  'email',
+  'firstname',
+  'lastname',
+  'company',
+  'jobtitle',
+  'industry',
+  'lifecyclestage',
+  'hs_lead_status',
+  'city',
+  'country',
+  'hs_object_id',
+];
 const DEFAULT_ENGAGEMENT_PROPERTIES = ['hs_timestamp', 'hs_note_body', 'hs_email_subject', 'hs_email_text'];
 
 let nextId = 10_000;

@@ -22,6 +22,8 @@ export interface AppConfig {
   sync: { enabled: boolean; concurrency: number; leaseMs: number; maxAttempts: number; idleMs: number };
   /** Requests per token per minute on the extension API. */
   tokenRatePerMinute: number;
+  /** Device sign-in codes one IP address may ask for per minute. */
+  deviceAuthorizePerMinute: number;
   maxBodyBytes: number;
 }
 
@@ -52,6 +54,7 @@ const Env = z.object({
   SYNC_LEASE_MS: opt(z.coerce.number().int().min(100).default(60_000)),
   SYNC_MAX_ATTEMPTS: opt(z.coerce.number().int().min(1).default(8)),
   EXTENSION_RATE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(600)),
+  DEVICE_AUTHORIZE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(10)),
 });
 
 /**
@@ -86,6 +89,7 @@ export function loadAppConfig(
       idleMs: 50,
     },
     tokenRatePerMinute: e.EXTENSION_RATE_PER_MINUTE,
+    deviceAuthorizePerMinute: e.DEVICE_AUTHORIZE_PER_MINUTE,
     maxBodyBytes: 1024 * 1024,
   };
 }

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, useTestDatabase } from './test-support/test-databases';
 import { eventually, startHarness, type Harness } from './test-support/app-harness';
+import { personaItem } from './test-support/personas';
 
 const PORTAL = 101;
 
@@ -41,13 +42,14 @@ describe.each(DATABASE_KINDS)('install, sync and card on %s', (kind) => {
       });
     const personas = {
       items: [
-        { idempotencyKey: 'p1', email: 'Ada@Example.com', persona: { label: 'Skeptic', confidence: 0.4 } },
-        {
-          idempotencyKey: 'p2',
-          email: 'ada@example.com',
-          persona: { label: 'Champion', summary: 'Loves it', confidence: 0.9 },
-        },
-        { idempotencyKey: 'p3', email: 'bob@example.com', persona: { label: 'Buyer' } },
+        personaItem('p1', 'Ada@Example.com', { label: 'Skeptic', confidence: 0.4, approvedAt: '2026-11-20T10:00:00Z' }),
+        personaItem('p2', 'ada@example.com', {
+          label: 'Champion',
+          summary: 'Loves it',
+          confidence: 0.9,
+          approvedAt: '2026-11-21T10:00:00Z',
+        }),
+        personaItem('p3', 'bob@example.com', { label: 'Buyer' }),
       ],
     };
     expect(await (await post('/v1/personas:batchUpsert', personas)).json()).toEqual({ accepted: 3, duplicates: 0 });
@@ -85,6 +87,13 @@ describe.each(DATABASE_KINDS)('install, sync and card on %s', (kind) => {
         emails: number;
       };
       return stats.notes === 1 && stats.emails === 1;
+    });
+    // HubSpot has the writes a moment before the worker commits their outcome (record ids) locally: wait for both.
+    await eventually(async () => {
+      const { rows } = await database().db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox_jobs WHERE status IN ('pending', 'running')`,
+      );
+      return rows[0]?.n === 0;
     });
     const contacts = await sandboxContacts();
     const ada = contacts.find((c) => c.properties.email === 'ada@example.com');
@@ -141,7 +150,7 @@ describe.each(DATABASE_KINDS)('install, sync and card on %s', (kind) => {
     await fetch(`${h.server.url}/v1/personas:batchUpsert`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({ items: [{ idempotencyKey: 'r1', email: 'r@x.io', persona: { label: 'Fresh' } }] }),
+      body: JSON.stringify({ items: [personaItem('r1', 'r@x.io', { label: 'Fresh' })] }),
     });
     await eventually(() => h.sandbox.state.portals.get(PORTAL)?.contacts.size === 1);
     const after = await database().db.query<{ a: Uint8Array }>('SELECT access_token_ciphertext AS a FROM installs');

@@ -23,6 +23,11 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Releases the database; further calls fail. Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * The same database for background work (the sync worker) that must not delay requests: on PGlite a lower-priority
+   * lane of its one connection, on PostgreSQL a pool of its own. Closing the database closes it too.
+   */
+  background?(): Database;
 }
 
 /** A schema name we are willing to splice into SQL (tests isolate themselves in one schema each). */

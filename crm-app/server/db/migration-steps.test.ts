@@ -120,6 +120,84 @@ const STEP_CHECKS: Record<number, StepCheck> = {
       db.query(`INSERT INTO extension_tokens (portal_id, user_id, token_hash) VALUES (1, '', 'x')`),
     ).rejects.toThrow(/violates/);
   },
+  3: async (db) => {
+    expect(await columns(db, 'device_codes')).toEqual([
+      'id',
+      'device_code_hash',
+      'user_code',
+      'client_name',
+      'status',
+      'portal_id',
+      'user_id',
+      'expires_at',
+      'last_polled_at',
+      'created_at',
+      'decided_at',
+      'redeemed_at',
+    ]);
+    expect(await columns(db, 'oauth_states')).toContain('device_code_id');
+    expect(await columns(db, 'contact_personas')).toContain('persona');
+    const code = await db.query<{ id: string; status: string }>(
+      `INSERT INTO device_codes (device_code_hash, user_code, expires_at)
+       VALUES ('\\x01', 'BCDF-GHJK', now() + interval '10 minutes') RETURNING id, status`,
+    );
+    expect(code.rows[0]?.status).toBe('pending');
+    for (const bad of [
+      // Not a user code, a second live row with the same code, an unknown status, approved without portal and user.
+      `INSERT INTO device_codes (device_code_hash, user_code, expires_at) VALUES ('\\x02', 'abcd-efgh', now())`,
+      `INSERT INTO device_codes (device_code_hash, user_code, expires_at) VALUES ('\\x03', 'BCDF-GHJK', now())`,
+      `INSERT INTO device_codes (device_code_hash, user_code, expires_at, status) VALUES ('\\x04', 'BCDF-GHJM', now(), 'lost')`,
+      `UPDATE device_codes SET status = 'approved' WHERE user_code = 'BCDF-GHJK'`,
+    ]) {
+      await expect(db.query(bad), bad).rejects.toThrow(/violates|duplicate key/);
+    }
+    // An OAuth state started from /connect goes away with its device code.
+    await db.query(`INSERT INTO oauth_states (state, device_code_id) VALUES ('s-1', $1)`, [code.rows[0]?.id]);
+    await db.query('DELETE FROM device_codes');
+    expect((await db.query('SELECT 1 FROM oauth_states')).rows).toHaveLength(0);
+  },
+  4: async (db) => {
+    expect(await columns(db, 'campaign_results')).toEqual([
+      'id',
+      'portal_id',
+      'idempotency_key',
+      'user_id',
+      'campaign_id',
+      'campaign_name',
+      'variant_id',
+      'variant_name',
+      'channel',
+      'segment',
+      'email',
+      'outcome',
+      'sentiment',
+      'intent',
+      'occurred_at',
+      'received_at',
+    ]);
+    await db.query('INSERT INTO portals (portal_id) VALUES (1), (2)');
+    const insert = (portal: number, key: string, outcome = 'sent', sentiment: string | null = null) =>
+      db.query(
+        `INSERT INTO campaign_results (portal_id, idempotency_key, user_id, campaign_id, campaign_name, variant_id,
+                                       variant_name, channel, email, outcome, sentiment, occurred_at)
+         VALUES ($1, $2, 'rep', 'c', 'C', 'v', 'V', 'email', 'a@b.io', $3, $4, now())
+         ON CONFLICT (portal_id, idempotency_key) DO NOTHING`,
+        [portal, key, outcome, sentiment],
+      );
+    // Keys are per portal, like the outbox's.
+    expect((await insert(1, 'k')).rowCount).toBe(1);
+    expect((await insert(2, 'k')).rowCount).toBe(1);
+    expect((await insert(1, 'k')).rowCount).toBe(0);
+    await expect(insert(1, 'k2', 'won')).rejects.toThrow(/violates/);
+    await expect(insert(1, 'k3', 'replied', 'ecstatic')).rejects.toThrow(/violates/);
+    const indexes = await db.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'outbox_jobs'`,
+    );
+    expect(indexes.rows.map((r) => r.indexname)).toContain('outbox_jobs_contact_open_idx');
+    // A portal's results go with the portal.
+    await db.query('DELETE FROM portals WHERE portal_id = 1');
+    expect((await db.query('SELECT portal_id FROM campaign_results')).rows).toEqual([{ portal_id: '2' }]);
+  },
 };
 
 const migrations = loadMigrations();

@@ -1,4 +1,5 @@
 import { PGlite, types, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
+import { ConnectionLanes, type Lane } from './connection-lanes';
 import { assertSchemaName, type Database, type Queryable, type QueryResult } from './database';
 
 export interface PGliteDatabaseOptions {
@@ -29,8 +30,17 @@ export function createPGlite(options: Pick<PGliteDatabaseOptions, 'dataDir' | 'l
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     parsers: PARSERS,
+    startParams: START_PARAMS,
   });
 }
+
+/**
+ * PGlite's defaults plus `wal_init_zero=off`. PostgreSQL zero-fills every new 16 MB WAL segment; in PGlite that runs
+ * on the server's only thread through Emscripten's file system, whose files grow by copying, and it stalled every
+ * query for up to 1.5 s whenever a segment filled up under write load (bench:api's p99). Skipping the zero-fill does
+ * not weaken durability: PostgreSQL never relies on it, it only pre-allocates space on file systems that need it.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'];
 
 /**
  * Wraps an existing PGlite instance (created with `createPGlite`). With `ownsInstance: false`, `close()` leaves the instance open (tests share one
@@ -41,26 +51,31 @@ export function wrapPGlite(pglite: PGlite, { ownsInstance }: { ownsInstance: boo
   const ensureOpen = () => {
     if (closed) throw new Error('Database is closed');
   };
-  return {
+  const lanes = new ConnectionLanes();
+  const onLane = (lane: Lane): Database => ({
     kind: 'pglite',
     query: async (sql, params) => {
       ensureOpen();
-      return toResult(await pglite.query(sql, params ? [...params] : undefined));
+      return toResult(await lanes.run(lane, () => pglite.query(sql, params ? [...params] : undefined)));
     },
     exec: async (sql) => {
       ensureOpen();
-      await pglite.exec(sql);
+      await lanes.run(lane, () => pglite.exec(sql));
     },
     transaction: async (work) => {
       ensureOpen();
-      return pglite.transaction((tx) => work(wrapTransaction(tx)));
+      return lanes.run(lane, () => pglite.transaction((tx) => work(wrapTransaction(tx))));
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      if (ownsInstance) await pglite.close();
-    },
+    close,
+    background: () => background,
+  });
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    if (ownsInstance) await pglite.close();
   };
+  const background = onLane('background');
+  return onLane('foreground');
 }
 
 function wrapTransaction(tx: Transaction): Queryable {

@@ -19,24 +19,54 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** Opens a pooled connection to a real PostgreSQL server and checks that it answers. */
 export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<Database> {
   if (options.schema !== undefined) assertSchemaName(options.schema);
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    // search_path as a startup option applies to every pooled connection, including ones opened later.
-    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
-  });
-  pool.on('error', (error) => options.logger?.error('db.pool_error', errorFields(error)));
+  const pool = createPool(options, options.maxConnections ?? 10);
   try {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
     throw error;
   }
+  // Background work (the sync worker) gets a small pool of its own, opened on first use: its claims and completions
+  // can then never hold every connection while requests wait for one.
+  let backgroundPool: pg.Pool | undefined;
+  let background: Database | undefined;
+  const state = { closed: false };
+  const close = async () => {
+    if (state.closed) return;
+    state.closed = true;
+    await Promise.all([pool.end(), backgroundPool?.end()]);
+  };
+  const database = poolDatabase(pool, state, close, () => {
+    backgroundPool ??= createPool(options, BACKGROUND_CONNECTIONS);
+    background ??= poolDatabase(backgroundPool, state, close, () => background as Database);
+    return background;
+  });
+  return database;
+}
 
-  let closed = false;
+/** Connections of the background pool: the worker's transactions are short, a few connections keep it busy. */
+const BACKGROUND_CONNECTIONS = 4;
+
+function createPool(options: PostgresDatabaseOptions, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // search_path as a startup option applies to every pooled connection, including ones opened later.
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  pool.on('error', (error) => options.logger?.error('db.pool_error', errorFields(error)));
+  return pool;
+}
+
+function poolDatabase(
+  pool: pg.Pool,
+  state: { closed: boolean },
+  close: () => Promise<void>,
+  background: () => Database,
+): Database {
   const ensureOpen = () => {
-    if (closed) throw new Error('Database is closed');
+    if (state.closed) throw new Error('Database is closed');
   };
   return {
     kind: 'postgres',
@@ -70,11 +100,8 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
         client.release(broken);
       }
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-    },
+    close,
+    background,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Request bodies of the extension-facing API. */
 import { z } from 'zod';
+import { PersonaUpsertItemSchema } from '../../../shared/common/persona/synced';
 
 const Email = z
   .email()
@@ -7,23 +8,8 @@ const Email = z
   .transform((v) => v.toLowerCase());
 const Key = z.string().min(1).max(200);
 
-export const PersonaBatch = z.object({
-  items: z
-    .array(
-      z.object({
-        idempotencyKey: Key,
-        email: Email,
-        persona: z.object({
-          label: z.string().min(1).max(100),
-          summary: z.string().max(2000).optional(),
-          confidence: z.number().min(0).max(1).optional(),
-          updatedAt: z.iso.datetime({ offset: true }).optional(),
-        }),
-      }),
-    )
-    .min(1)
-    .max(500),
-});
+/** `POST /v1/personas:batchUpsert`: the shared contract of the extension's outbox, 1 to 100 items. */
+export const PersonaBatch = z.strictObject({ items: z.array(PersonaUpsertItemSchema).min(1).max(100) });
 
 export const CampaignEvents = z.object({
   events: z

@@ -4,7 +4,11 @@ import { HttpError } from '../http/errors';
 export class TokenRateLimit {
   private readonly buckets = new Map<string, { minute: number; count: number }>();
 
-  constructor(private readonly perMinute: number) {}
+  /** @param what names the key in the 429 message, e.g. "this token" or "this address". */
+  constructor(
+    private readonly perMinute: number,
+    private readonly what = 'this token',
+  ) {}
 
   check(tokenId: string, now = Date.now()): void {
     const minute = Math.floor(now / 60_000);
@@ -17,7 +21,7 @@ export class TokenRateLimit {
     bucket.count += 1;
     if (bucket.count > this.perMinute) {
       const retryAfter = String(60 - Math.floor((now % 60_000) / 1000));
-      throw new HttpError(429, 'rate_limited', `More than ${this.perMinute} requests per minute for this token`, {
+      throw new HttpError(429, 'rate_limited', `More than ${this.perMinute} requests per minute for ${this.what}`, {
         'retry-after': retryAfter,
       });
     }

@@ -2,7 +2,7 @@
  * Bearer tokens for the extension, one per portal and user. Only their SHA-256 is stored; revoking sets revoked_at.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 
 export interface TokenOwner {
@@ -21,15 +21,18 @@ const CACHE_MS = 5_000;
 const cache = new Map<string, { owner: TokenOwner; until: number }>();
 
 export async function issueExtensionToken(db: Database, portalId: number, userId: string): Promise<string> {
+  return db.transaction((tx) => insertExtensionToken(tx, portalId, userId));
+}
+
+/** Issues a token inside the caller's transaction (the device flow redeems its code in the same one). */
+export async function insertExtensionToken(tx: Queryable, portalId: number, userId: string): Promise<string> {
   const token = `clx_${randomBytes(32).toString('base64url')}`;
-  await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO portals (portal_id) VALUES ($1) ON CONFLICT DO NOTHING', [portalId]);
-    await tx.query('INSERT INTO extension_tokens (portal_id, user_id, token_hash) VALUES ($1, $2, $3)', [
-      portalId,
-      userId,
-      hash(token),
-    ]);
-  });
+  await tx.query('INSERT INTO portals (portal_id) VALUES ($1) ON CONFLICT DO NOTHING', [portalId]);
+  await tx.query('INSERT INTO extension_tokens (portal_id, user_id, token_hash) VALUES ($1, $2, $3)', [
+    portalId,
+    userId,
+    hash(token),
+  ]);
   return token;
 }
 

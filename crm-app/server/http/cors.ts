@@ -5,6 +5,8 @@ export function corsHeaders(allowedOrigin: string | undefined, origin: string | 
     'access-control-allow-origin': allowedOrigin,
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
     'access-control-allow-headers': 'authorization, content-type, x-request-id',
+    // The extension's outbox waits as long as a 429/503 asks; without this header it cannot read it.
+    'access-control-expose-headers': 'retry-after',
     'access-control-max-age': '600',
     vary: 'Origin',
   };

@@ -14,12 +14,15 @@ export interface RequestContext {
   log: Logger;
   db: Database;
   headers: IncomingHttpHeaders;
+  /** The peer's address (per-IP limits); proxies' X-Forwarded-For is not trusted. */
+  remoteAddress?: string;
   /** The raw request body (signatures are computed over it); empty for bodiless requests. */
   body: Buffer;
 }
 
 export interface JsonResponse {
   status: number;
+  /** Sent as JSON, or as is when it is a string and `headers` give a text content type (HTML pages). */
   body: unknown;
   headers?: Record<string, string>;
 }

@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)('HTTP server on %s', (kind) => {
 
       expect(response.status).toBe(200);
       const body = PersonaResponse.parse(await response.json());
-      expect(body).toEqual({ contactId: '901', persona: null });
+      expect(body).toEqual({ contactId: '901', persona: null, campaignEvents: 0 });
     });
   });
 

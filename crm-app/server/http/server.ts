@@ -94,11 +94,25 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         return { status: 204, body: undefined };
       }
       const { route: matched, params } = route(method, url.pathname);
-      return matched.handler({ method, url, params, requestId, log, db: database, headers: req.headers, body });
+      return matched.handler({
+        method,
+        url,
+        params,
+        requestId,
+        log,
+        db: database,
+        headers: req.headers,
+        body,
+        ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+      });
     };
     respond().then(
       (response) => {
         for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+        if (typeof response.body === 'string' && /^text\//.test(response.headers?.['content-type'] ?? '')) {
+          sendText(res, response.status, response.body);
+          return;
+        }
         sendJson(res, response.status, response.body);
       },
       (error: unknown) => {
@@ -162,6 +176,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
     'cache-control': 'no-store',
   });
   res.end(payload);
+}
+
+/** A text answer (the device sign-in pages); the handler set its content type and security headers. */
+function sendText(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.end(body);
 }
 
 function pickRequestId(header: string | string[] | undefined): string {

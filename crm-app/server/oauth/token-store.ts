@@ -2,12 +2,21 @@
  * OAuth tokens per portal: exchanged at install, stored encrypted, refreshed before they expire (HubSpot access
  * tokens live 30 minutes). Concurrent callers for one portal share a single refresh.
  */
+import { z } from 'zod';
 import type { AppConfig } from '../app-config';
 import type { Database } from '../db/database';
 import { decryptToken, encryptToken } from './token-crypto';
 
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
 const REFRESH_EARLY_MS = 5 * 60_000;
+
+const AccessTokenInfo = z.object({
+  hub_id: z.number().int().positive(),
+  user_id: z.number().int().positive(),
+  user: z.string().optional(),
+  scopes: z.array(z.string()).optional(),
+});
+export type AccessTokenInfo = z.infer<typeof AccessTokenInfo>;
 
 export interface TokenAnswer {
   access_token: string;
@@ -37,6 +46,20 @@ export class TokenStore {
       throw new Error(`HubSpot token endpoint answered ${response.status}: ${body.message ?? 'no token'}`);
     }
     return body as TokenAnswer;
+  }
+
+  /** `GET /oauth/v1/access-tokens/{token}`: the portal and the HubSpot user a fresh access token belongs to. */
+  async accessTokenInfo(accessToken: string): Promise<AccessTokenInfo> {
+    const response = await fetch(
+      `${this.config.hubspotApiUrl}/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`,
+      { signal: AbortSignal.timeout(10_000) },
+    );
+    const body: unknown = await response.json().catch(() => ({}));
+    const parsed = AccessTokenInfo.safeParse(body);
+    if (!response.ok || !parsed.success) {
+      throw new Error(`HubSpot access-token info answered ${response.status} without hub_id and user_id`);
+    }
+    return parsed.data;
   }
 
   /** Stores a fresh grant for a portal (creating the portal and its install). */

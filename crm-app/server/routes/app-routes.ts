@@ -7,6 +7,9 @@ import type { Logger } from '../logger';
 import { TokenStore } from '../oauth/token-store';
 import { HubSpotClient } from '../sync/hubspot-client';
 import { SyncWorker } from '../sync/worker';
+import { contactRoutes } from './contact-routes';
+import { deviceRoutes } from './device-routes';
+import { campaignRoutes } from './campaign-routes';
 import { extensionRoutes } from './extension-routes';
 import { hubspotRoutes } from './hubspot-routes';
 import { oauthRoutes } from './oauth-routes';
@@ -25,7 +28,8 @@ export interface AppServices {
 export function createAppServices(config: AppConfig, db: Database, logger: Logger): AppServices {
   const tokens = new TokenStore(db, config);
   const hubspot = new HubSpotClient(config.hubspotApiUrl, tokens);
-  const worker = new SyncWorker(db, hubspot, config.sync, logger.child({ component: 'sync' }));
+  // The worker works in the database's background lane (PGlite) or pool (PostgreSQL): requests never queue behind it.
+  const worker = new SyncWorker(db.background?.() ?? db, hubspot, config.sync, logger.child({ component: 'sync' }));
   return {
     config,
     db,
@@ -41,5 +45,12 @@ export function createAppServices(config: AppConfig, db: Database, logger: Logge
 }
 
 export function appRoutes(services: AppServices): Route[] {
-  return [...extensionRoutes(services), ...oauthRoutes(services), ...hubspotRoutes(services)];
+  return [
+    ...extensionRoutes(services),
+    ...oauthRoutes(services),
+    ...hubspotRoutes(services),
+    ...deviceRoutes(services),
+    ...contactRoutes(services),
+    ...campaignRoutes(services),
+  ];
 }

@@ -7,7 +7,9 @@ import { verifyV3 } from '../hubspot/signature';
 import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { jsonBody } from '../extension/schemas';
+import { personaByHubSpotId } from '../sync/persona-store';
 import type { AppServices } from './app-routes';
+import { cardPersona, type PersonaResponse } from './persona';
 
 const WebhookEvents = z
   .array(
@@ -43,27 +45,13 @@ export function hubspotRoutes(services: AppServices): Route[] {
           Object.fromEntries(ctx.url.searchParams),
           'query',
         );
-        const { rows } = await db.query<{ email: string; properties: Record<string, string>; event_count: number }>(
-          'SELECT email, properties, event_count FROM contact_personas WHERE portal_id = $1 AND hubspot_id = $2',
-          [query.portalId, query.objectId],
-        );
-        const row = rows[0];
-        const p = row?.properties ?? {};
-        return {
-          status: 200,
-          body: {
-            contactId: query.objectId,
-            persona: p.closer_persona_label
-              ? {
-                  label: p.closer_persona_label,
-                  summary: p.closer_persona_summary ?? '',
-                  confidence: Number(p.closer_persona_confidence ?? 0),
-                  updatedAt: p.closer_persona_updated_at ?? new Date(0).toISOString(),
-                }
-              : null,
-            campaignEvents: row?.event_count ?? 0,
-          },
+        const stored = await personaByHubSpotId(db, query.portalId, query.objectId);
+        const body: PersonaResponse = {
+          contactId: query.objectId,
+          persona: cardPersona(stored?.persona ?? null),
+          campaignEvents: stored?.eventCount ?? 0,
         };
+        return { status: 200, body };
       },
     },
     {
@@ -105,6 +93,10 @@ export function hubspotRoutes(services: AppServices): Route[] {
       if (emails.length > 0) {
         // Pending jobs would re-create the contact in HubSpot: drop them with the rest of its data.
         await tx.query(`DELETE FROM outbox_jobs WHERE portal_id = $1 AND contact_key = ANY($2::text[])`, [
+          portalId,
+          emails,
+        ]);
+        await tx.query(`DELETE FROM campaign_results WHERE portal_id = $1 AND email = ANY($2::text[])`, [
           portalId,
           emails,
         ]);

@@ -3,57 +3,87 @@
  * checks it, exchanges the code, stores the tokens encrypted and sets the portal up (idempotently).
  */
 import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../app-config';
+import type { Queryable } from '../db/database';
+import { messagePage, pickLang } from '../device/connect-page';
+import { approveDeviceCode, denyDeviceCode } from '../device/device-codes';
 import { setupPortal } from '../hubspot/portal-setup';
 import { HttpError } from '../http/errors';
-import type { Route } from '../http/router';
+import type { JsonResponse, Route } from '../http/router';
 import type { AppServices } from './app-routes';
 
 /** An install flow left unfinished longer than this must start over. */
 const STATE_TTL_MINUTES = 10;
 
+// Read at request time: the public URL may be settled after the routes are built (port 0).
+const redirectUri = (config: AppConfig) => `${config.publicUrl}/oauth/callback`;
+
+/**
+ * Starts HubSpot OAuth: a one-time `state`, bound to a device code when the install was started from /connect (the
+ * callback then approves that code), and the redirect to HubSpot's authorize page.
+ */
+export async function startOAuth(
+  db: Queryable,
+  config: AppConfig,
+  deviceCodeId?: string,
+  status: 302 | 303 = 302,
+): Promise<JsonResponse> {
+  const state = randomBytes(24).toString('base64url');
+  await db.query('INSERT INTO oauth_states (state, device_code_id) VALUES ($1, $2)', [state, deviceCodeId ?? null]);
+  const target = new URL(config.hubspotAuthorizeUrl);
+  target.searchParams.set('client_id', config.clientId);
+  target.searchParams.set('redirect_uri', redirectUri(config));
+  target.searchParams.set('scope', config.scopes.join(' '));
+  target.searchParams.set('state', state);
+  return { status, body: undefined, headers: { location: target.toString() } };
+}
+
 export function oauthRoutes(services: AppServices): Route[] {
   const { db, config } = services;
-  // Read at request time: the public URL may be settled after the routes are built (port 0).
-  const redirectUri = () => `${config.publicUrl}/oauth/callback`;
   return [
     {
       method: 'GET',
       path: '/oauth/install',
-      handler: async () => {
-        const state = randomBytes(24).toString('base64url');
-        await db.query('INSERT INTO oauth_states (state) VALUES ($1)', [state]);
-        const target = new URL(config.hubspotAuthorizeUrl);
-        target.searchParams.set('client_id', config.clientId);
-        target.searchParams.set('redirect_uri', redirectUri());
-        target.searchParams.set('scope', config.scopes.join(' '));
-        target.searchParams.set('state', state);
-        return { status: 302, body: undefined, headers: { location: target.toString() } };
-      },
+      handler: () => startOAuth(db, config),
     },
     {
       method: 'GET',
       path: '/oauth/callback',
-      handler: async ({ url, log }) => {
+      handler: async ({ url, log, headers }) => {
         const state = url.searchParams.get('state') ?? '';
         const code = url.searchParams.get('code') ?? '';
-        const { rowCount } = await db.query(
-          `DELETE FROM oauth_states WHERE state = $1 AND created_at > now() - $2 * interval '1 minute'`,
+        const { rows: states } = await db.query<{ device_code_id: string | null }>(
+          `DELETE FROM oauth_states WHERE state = $1 AND created_at > now() - $2 * interval '1 minute'
+           RETURNING device_code_id`,
           [state, STATE_TTL_MINUTES],
         );
-        if (rowCount !== 1)
+        if (states.length !== 1)
           throw new HttpError(400, 'invalid_state', 'Unknown or expired OAuth state; start the install again');
+        const deviceCodeId = states[0]?.device_code_id ?? null;
+        const lang = pickLang(null, headers['accept-language']);
+        if (deviceCodeId !== null && url.searchParams.get('error')) {
+          // The person declined on HubSpot's page: the extension hears access_denied.
+          await denyDeviceCode(db, deviceCodeId);
+          return messagePage(lang, 200, 'denied');
+        }
         if (!code) throw new HttpError(400, 'invalid_request', 'Missing authorization code');
         const grant = await services.tokens.requestToken({
           grant_type: 'authorization_code',
           code,
-          redirect_uri: redirectUri(),
+          redirect_uri: redirectUri(config),
         });
         const portalId = grant.hub_id;
         if (!portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot did not say which portal installed the app');
         await services.tokens.save(portalId, grant);
         const setup = await setupPortal(db, services.hubspot, portalId);
         log.info('oauth.installed', { portalId, setup });
-        return { status: 200, body: { installed: true, portalId, setup } };
+        if (deviceCodeId === null) return { status: 200, body: { installed: true, portalId, setup } };
+        // Which HubSpot user approved: the extension token is theirs, in this portal.
+        const who = await services.tokens.accessTokenInfo(grant.access_token);
+        if (who.hub_id !== portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot named two different portals');
+        const approved = await approveDeviceCode(db, deviceCodeId, portalId, String(who.user_id));
+        log.info('device.approved', { portalId, approved });
+        return approved ? messagePage(lang, 200, 'connected', true) : messagePage(lang, 410, 'expired');
       },
     },
   ];

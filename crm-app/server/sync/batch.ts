@@ -5,6 +5,8 @@ export interface ContactRecord {
   email: string;
   properties: Record<string, string>;
   jobIds: string[];
+  /** The HubSpot record the persona was built on: updated by id instead of upserted by email. */
+  hubspotContactId?: string;
 }
 
 export interface EngagementInput {
@@ -22,6 +24,8 @@ export function coalesce(jobs: ClaimedJob[]): ContactRecord[] {
     const record = byEmail.get(job.contactKey) ?? { email: job.contactKey, properties: {}, jobIds: [] };
     const properties = (job.payload.properties ?? {}) as Record<string, string>;
     Object.assign(record.properties, properties);
+    const hubspotContactId = job.payload.hubspotContactId;
+    if (typeof hubspotContactId === 'string') record.hubspotContactId = hubspotContactId;
     record.jobIds.push(job.id);
     byEmail.set(job.contactKey, record);
   }

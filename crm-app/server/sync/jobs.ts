@@ -51,6 +51,11 @@ export async function claimJobs(
   worker: string,
 ): Promise<ClaimedJob[]> {
   return db.transaction(async (tx) => {
+    // Claims of one portal take turns (across processes too). Without this, two workers claiming at the same moment
+    // on PostgreSQL could split one contact's jobs between them: SKIP LOCKED passes over the rows the other is still
+    // locking, and the `blocked` check cannot see its uncommitted leases, so an older write could land last. The
+    // claim statement below runs after the lock is held, so its snapshot sees every earlier claim committed.
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [portalId]);
     const { rows } = await tx.query<{
       id: string;
       kind: JobKind;

@@ -5,9 +5,10 @@ import { eventually, startHarness, type Harness } from '../test-support/app-harn
 import { enqueuePersonas } from './enqueue';
 import { claimJobs } from './jobs';
 import { migrate } from '../db/migrations';
+import { personaItem } from '../test-support/personas';
 
 const PORTAL = 101;
-const persona = (i: number, label = `L${i}`) => ({ idempotencyKey: `k${i}`, email: `c${i}@x.io`, persona: { label } });
+const persona = (i: number, label = `L${i}`) => personaItem(`k${i}`, `c${i}@x.io`, { label });
 
 describe.each(DATABASE_KINDS)('sync engine on %s', (kind) => {
   const database = useTestDatabase(kind);
@@ -57,9 +58,7 @@ describe.each(DATABASE_KINDS)('sync engine on %s', (kind) => {
     // A property HubSpot does not know makes the batch invalid: dead letter, reason visible through the API.
     h.sandbox.state.faults.errorRate = 0;
     portal?.properties.delete('closer_persona_summary');
-    await enqueuePersonas(database().db, PORTAL, [
-      { idempotencyKey: 'bad', email: 'bad@x.io', persona: { label: 'X', summary: 'y' } },
-    ]);
+    await enqueuePersonas(database().db, PORTAL, [personaItem('bad', 'bad@x.io', { label: 'X', summary: 'y' })]);
     const token = await h.devToken(PORTAL);
     let dead: { deadLetters: { email: string; reason: string }[] } = { deadLetters: [] };
     await eventually(async () => {

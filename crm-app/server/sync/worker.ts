@@ -10,6 +10,7 @@ import { errorFields, type Logger } from '../logger';
 import { backoffMs } from './backoff';
 import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
 import { HubSpotError, type HubSpotClient } from './hubspot-client';
+import { fieldsJson } from './properties';
 import { claimJobs, completeJobs, deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
 
 export const BATCH_SIZE = 100;
@@ -96,7 +97,12 @@ export class SyncWorker {
     const events = engagementsOf(jobs);
     let stage = 'contacts';
     try {
-      if (events.length > 0) await this.addRollups(portalId, records);
+      await this.addStoredProperties(
+        portalId,
+        records,
+        events.length > 0,
+        jobs.some((j) => j.kind === 'persona.upsert'),
+      );
       const ids = await this.upsertContacts(portalId, records, stamp);
       if (events.length > 0) {
         stage = 'engagements';
@@ -108,6 +114,12 @@ export class SyncWorker {
           jobs.map((j) => j.id),
         );
         if (ids.size > 0) {
+          // Lock the rows in email order first, as enqueueing does: an UPDATE … FROM joins in hash order, and two
+          // transactions locking one set of contacts in different orders deadlock (seen under bench:api load).
+          await tx.query(
+            'SELECT 1 FROM contact_personas WHERE portal_id = $1 AND email = ANY($2::text[]) ORDER BY email FOR UPDATE',
+            [portalId, [...ids.keys()].sort()],
+          );
           await tx.query(
             `UPDATE contact_personas c SET hubspot_id = v.id
                FROM jsonb_to_recordset($2::jsonb) AS v(email text, id text)
@@ -121,38 +133,93 @@ export class SyncWorker {
     }
   }
 
-  /** Campaign roll-ups (event count, last event) come from the local view, which counted every accepted event. */
-  private async addRollups(portalId: number, records: ContactRecord[]): Promise<void> {
-    const { rows } = await this.db.query<{ email: string; event_count: number; last_event_at: Date | null }>(
-      `SELECT email, event_count, last_event_at FROM contact_personas WHERE portal_id = $1 AND email = ANY($2::text[])`,
-      [portalId, records.map((r) => r.email)],
+  /**
+   * Properties that come from the local view at send time, so HubSpot gets the current whole and not a job's slice:
+   * campaign roll-ups (event count, last event; the view counted every accepted event) and the persona's evidence
+   * JSON (confidence and source of every merged field; computed in SQL so only the small result crosses over).
+   */
+  private async addStoredProperties(
+    portalId: number,
+    records: ContactRecord[],
+    rollups: boolean,
+    evidence: boolean,
+  ): Promise<void> {
+    if (!rollups && !evidence) return;
+    const { rows } = await this.db.query<{
+      email: string;
+      event_count: number;
+      last_event_at: Date | null;
+      evidence: Record<string, { confidence: number; source: string }> | null;
+    }>(
+      `SELECT email, event_count, last_event_at,
+              CASE WHEN $3 THEN (SELECT jsonb_object_agg(f.key, jsonb_build_object('confidence', f.value->'confidence',
+                                       'source', f.value->'source'))
+                                  FROM jsonb_each(persona->'fields') AS f) END AS evidence
+         FROM contact_personas WHERE portal_id = $1 AND email = ANY($2::text[])`,
+      [portalId, records.map((r) => r.email), evidence],
     );
     const byEmail = new Map(rows.map((r) => [r.email, r]));
     for (const record of records) {
       const row = byEmail.get(record.email);
-      if (!row || row.event_count === 0) continue;
+      if (!row) continue;
+      if (evidence && row.evidence) record.properties.closer_persona_fields_json = fieldsJson({ fields: row.evidence });
+      if (!rollups || row.event_count === 0) continue;
       record.properties.closer_campaign_events = String(row.event_count);
       if (row.last_event_at) record.properties.closer_last_campaign_event_at = row.last_event_at.toISOString();
     }
   }
 
+  /**
+   * Writes the contacts: records that name their HubSpot id are updated by id (the persona was built on that record,
+   * whatever its email now is); the rest, and ids HubSpot no longer knows (deleted or merged away), are upserted by
+   * email. The first request uses the slot the batch already holds.
+   */
   private async upsertContacts(
     portalId: number,
     records: ContactRecord[],
     stamp: number,
   ): Promise<Map<string, string>> {
-    const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
-      portalId,
-      'POST',
-      '/crm/v3/objects/contacts/batch/upsert',
-      { inputs: records.map((r) => ({ idProperty: 'email', id: r.email, properties: r.properties })) },
-      { slotStamp: stamp },
-    );
     const ids = new Map<string, string>();
-    for (const result of body.results ?? []) {
-      const email = result.properties.email;
-      if (email) ids.set(email.toLowerCase(), result.id);
+    let slot: number | undefined = stamp;
+    const opts = () => {
+      const taken = slot;
+      slot = undefined;
+      return taken === undefined ? {} : { slotStamp: taken };
+    };
+    let byEmail = records.filter((r) => r.hubspotContactId === undefined);
+    const byId = records.filter((r) => r.hubspotContactId !== undefined);
+    if (byId.length > 0) {
+      const { body } = await this.hubspot.request<{
+        results?: UpsertResult[];
+        errors?: { context?: { ids?: string[] } }[];
+      }>(
+        portalId,
+        'POST',
+        '/crm/v3/objects/contacts/batch/update',
+        { inputs: byId.map((r) => ({ id: r.hubspotContactId, properties: r.properties })) },
+        opts(),
+      );
+      const updated = new Set((body.results ?? []).map((r) => r.id));
+      for (const record of byId) {
+        if (record.hubspotContactId && updated.has(record.hubspotContactId))
+          ids.set(record.email, record.hubspotContactId);
+        else byEmail = [...byEmail, record];
+      }
     }
+    if (byEmail.length > 0) {
+      const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
+        portalId,
+        'POST',
+        '/crm/v3/objects/contacts/batch/upsert',
+        { inputs: byEmail.map((r) => ({ idProperty: 'email', id: r.email, properties: r.properties })) },
+        opts(),
+      );
+      for (const result of body.results ?? []) {
+        const email = result.properties.email;
+        if (email) ids.set(email.toLowerCase(), result.id);
+      }
+    }
+    if (slot !== undefined) this.hubspot.limiter(portalId).release(slot);
     return ids;
   }
 

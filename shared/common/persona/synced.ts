@@ -24,7 +24,8 @@ export const SyncedFieldNameSchema = z.enum(PERSONA_FIELD_NAMES as [string, ...s
 export const SyncedPersonaSchema = z.strictObject({
   /** Short label shown in HubSpot, e.g. "Director · mid-market fintech". */
   label: z.string().trim().min(1).max(100),
-  summary: z.string().max(2_000).optional(),
+  // At most 1,000 characters: the outbox refuses longer strings as possible message text.
+  summary: z.string().max(1_000).optional(),
   /** Mean confidence of the approved fields. */
   confidence: z.number().min(0).max(1),
   /** `llm` when the on-device model drafted it, `rules` for the fallback. */

@@ -4,6 +4,8 @@ import {
   EmptyState,
   ErrorState,
   LoadingSpinner,
+  TableCell,
+  TableRow,
   Text,
   hubspot,
   logger,
@@ -43,22 +45,50 @@ describe('PersonaCard', () => {
     expect(find(LoadingSpinner).props.label).toBe('Loading persona');
     await waitFor(() => expect(find(EmptyState).props.title).toBe('No persona yet'));
     expect(fetchSpy).toHaveBeenCalledWith(
-      `${BACKEND_ORIGIN}/v1/contacts/${mocks.context.crm.objectId}/persona`,
+      `${BACKEND_ORIGIN}/v1/card/persona?objectId=${mocks.context.crm.objectId}`,
       expect.objectContaining({ method: 'GET' }),
     );
   });
 
-  it('shows the persona when the backend has one', async () => {
-    const persona = createMockPersona({ label: 'Budget holder', confidence: 0.5 });
+  it('shows the persona and each field with its confidence, source and last update', async () => {
+    const persona = createMockPersona({ label: 'Budget holder', confidence: 0.5, origin: 'rules' });
     vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse({ persona })));
-    const { render, findAll, waitFor } = createRenderer('crm.record.tab');
+    const { render, find, findAll, waitFor } = createRenderer('crm.record.tab');
 
     render(<PersonaPanel />);
 
-    await waitFor(() => expect(findAll(DescriptionListItem)).toHaveLength(3));
+    await waitFor(() => expect(findAll(DescriptionListItem)).toHaveLength(4));
     const texts = findAll(DescriptionListItem).map((item) => item.find(Text).text);
-    expect(texts).toContain('Budget holder');
-    expect(texts).toContain('50%');
+    expect(texts).toEqual(['Budget holder', '50%', 'Rules (no model), approved', '2026-11-20']);
+    expect(findAll(Text).map((t) => t.text)).toContain(persona.summary);
+    // One header row, then one row per approved field, in the order the backend sent them.
+    const rows = findAll(TableRow).map((row) => row.findAll(TableCell).map((cell) => cell.text));
+    expect(rows.slice(1)).toEqual([
+      ['Role', 'Head of RevOps', '90%', 'CRM field', '2026-11-20'],
+      ['Objections heard', 'Price per seat', '35%', 'Email thread', '2026-11-18'],
+    ]);
+  });
+
+  it('says so when a persona has no approved fields', async () => {
+    const persona = createMockPersona({ fields: [] });
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse({ persona })));
+    const { render, find, findAll, waitFor } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(find(Text, { variant: 'microcopy' }).text).toContain('No fields were approved'));
+    expect(findAll(TableRow)).toHaveLength(0);
+  });
+
+  it('rejects a field with an unknown source instead of showing it', async () => {
+    const persona = createMockPersona();
+    const bad = { ...persona, fields: [{ ...persona.fields[0], source: 'guess' }] };
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse({ persona: bad as never })));
+    const { render, find, waitFor } = createRenderer('crm.record.tab');
+
+    render(<PersonaPanel />);
+
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('does not understand'));
   });
 
   it('shows the error state on a failed request and recovers on retry', async () => {

@@ -24,7 +24,8 @@ export function usePersona(contactId: number | string | undefined): { state: Per
     }
     let current = true;
     setState({ status: 'loading' });
-    const path = `/v1/contacts/${encodeURIComponent(String(contactId))}/persona`;
+    // hubspot.fetch signs the request and adds portalId (and the user) to the query; the backend checks both.
+    const path = `/v1/card/persona?objectId=${encodeURIComponent(String(contactId))}`;
     fetchFromBackend(path, PersonaResponseSchema)
       .then((response) => {
         if (current) setState(response.persona ? { status: 'ready', persona: response.persona } : { status: 'empty' });

@@ -11,13 +11,24 @@ export function createMockPersona(overrides: Partial<Persona> = {}): Persona {
     label: 'Technical evaluator',
     summary: 'Asks for specifics and benchmarks before committing.',
     confidence: 0.82,
+    origin: 'llm',
     updatedAt: '2026-11-20T10:00:00.000Z',
+    fields: [
+      { name: 'role', value: 'Head of RevOps', confidence: 0.9, source: 'crm', updatedAt: '2026-11-20T10:00:00.000Z' },
+      {
+        name: 'objectionsHeard',
+        value: 'Price per seat',
+        confidence: 0.35,
+        source: 'thread',
+        updatedAt: '2026-11-18T09:30:00.000Z',
+      },
+    ],
     ...overrides,
   };
 }
 
 export function createMockPersonaResponse(overrides: Partial<PersonaResponse> = {}): PersonaResponse {
-  return { contactId: '123', persona: null, ...overrides };
+  return { contactId: '123', persona: null, campaignEvents: 0, ...overrides };
 }
 
 // ==== hubspot.fetch results ====
