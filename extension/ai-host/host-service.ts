@@ -20,6 +20,16 @@ export interface HostDeps {
   deleteCached?: (model: string, modelBaseUrl?: string) => Promise<void>;
   /** Further handlers served by the host (the analysis models). */
   extraHandlers?: Handlers<Methods>;
+  /** Further handlers that generate text: they get the host's own engine (one loaded model for everything). */
+  generatingHandlers?: Array<(tools: HostTools) => Handlers<Methods>>;
+}
+
+/** What generating handlers may use of the host. */
+export interface HostTools {
+  /** The engine `expect` asks for, loaded if needed (serialised with every other load). */
+  ensureEngine: (expect: Expectation) => Promise<TextEngine>;
+  /** False when `expect` resolves to no generator on this device (no WebGPU, no Prompt API). */
+  canGenerate: (expect: Expectation) => Promise<boolean>;
 }
 
 const NO_DEVICE: DeviceReport = {
@@ -128,8 +138,17 @@ export function createHostService(deps: HostDeps = {}) {
     return recoveredWith;
   }
 
+  const tools: HostTools = {
+    ensureEngine: (expect) => ensure(expect),
+    canGenerate: (expect) =>
+      resolve(expect).then(
+        () => true,
+        () => false,
+      ),
+  };
   const handlers: Handlers<Methods> = {
     ...deps.extraHandlers,
+    ...Object.assign({}, ...(deps.generatingHandlers ?? []).map((make) => make(tools))),
     'host.status': () => ({
       hostId,
       startedAt,

@@ -5,13 +5,17 @@ import { createHostService } from './host-service';
 import { detectDevice } from './device-detect';
 import { HOST_PORT_NAME, serveHostPort } from './serve-port';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
+import { createPersonaHandlers } from './persona/persona-handlers';
 import { getDb } from '../storage/db';
+import { recordModelDownloads } from '../companion/fetch-recorder';
 
 /**
  * Starts the AI host in the offscreen document. The service worker connects to it (again after each restart of
  * the worker); the host's state, the loaded engine, outlives those restarts.
  */
 export function startAiHost(): void {
+  // Model weights and libraries come from outside the extension: the privacy ledger records each download.
+  recordModelDownloads('host');
   const service = createHostService({
     detectDevice: () => detectDevice(),
     loadCatalogue: async (base) => {
@@ -20,6 +24,7 @@ export function startAiHost(): void {
     },
     isCached: async (model, base) => (await import('./engines/webllm-engine')).isModelCached(model, base),
     deleteCached: async (model, base) => (await import('./engines/webllm-engine')).deleteCachedModel(model, base),
+    generatingHandlers: [createPersonaHandlers({ db: getDb })],
     extraHandlers: createAnalysisHandlers({
       fetchAsset: async (path) => {
         const res = await fetch(browser.runtime.getURL(path as '/'));
@@ -28,6 +33,10 @@ export function startAiHost(): void {
       },
       loadSaved: async (id) => (await (await getDb()).get('models', id))?.json,
       save: async (id, json) => void (await (await getDb()).put('models', { id, json, updatedAt: Date.now() })),
+      remember: async (records) => {
+        const tx = (await getDb()).transaction('messages', 'readwrite');
+        await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+      },
       loadSentiment: async () =>
         (await import('./analysis/sentiment-loader')).loadSentimentFromUrls((path) =>
           browser.runtime.getURL(path as '/'),

@@ -8,6 +8,10 @@ import type { Handlers } from '../../shared/common/protocol/router';
 import { createPageBridge } from './page-bridge';
 import { createPageHandlers, type SenderContext } from './page-handlers';
 import { storeHandlers } from './store-handlers';
+import { createStudioHandlers } from './studio-handlers';
+import { createCampaignHandlers } from './campaign-handlers';
+import { createCompanionHandlers } from './companion-handlers';
+import { createPersonaHandlers } from './persona/persona-handlers';
 import { createHostConnection } from './host-connection';
 import { ensureOffscreenHost } from './offscreen';
 import { createBackgroundRouter } from './router';
@@ -25,10 +29,14 @@ export function startBackground(): void {
   const bridge = createPageBridge({
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   });
-  const route = createBackgroundRouter(host, { ...storeHandlers, ...createPageHandlers(bridge) } as Handlers<
-    Methods,
-    SenderContext
-  >);
+  const route = createBackgroundRouter(host, {
+    ...storeHandlers,
+    ...createPageHandlers(bridge),
+    ...createCampaignHandlers(),
+    ...createCompanionHandlers(),
+    ...createStudioHandlers(),
+    ...createPersonaHandlers(host, () => route),
+  } as Handlers<Methods, SenderContext>);
   browser.tabs.onRemoved.addListener((tabId) => bridge.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -3,6 +3,7 @@ import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
 import { getDb } from '../storage/db';
 import type { PageBridge } from './page-bridge';
+import { campaignTagForDraft, putSendEvent } from './campaign-store';
 
 /** What the worker knows about who sent a message. */
 export interface SenderContext {
@@ -32,7 +33,8 @@ export function createPageHandlers(bridge: PageBridge): Handlers<Methods, Sender
       const db = await getDb();
       const id = crypto.randomUUID();
       const at = Date.parse(send.at);
-      await db.put('events', {
+      // Through the campaign store, which also keeps the dashboard's digest of the events current.
+      await putSendEvent(db, {
         id,
         type: 'sent',
         at: Number.isFinite(at) ? at : Date.now(),
@@ -40,6 +42,8 @@ export function createPageHandlers(bridge: PageBridge): Handlers<Methods, Sender
         draftId: send.draftId ?? undefined,
         to: send.to,
         contactId: send.to[0],
+        // A draft the rep tagged to a campaign variant makes this send count for that variant.
+        ...(await campaignTagForDraft(db, send.draftId, send.threadId)),
       });
       return { eventId: id };
     },

@@ -5,6 +5,7 @@ import { contentMethods } from './content-methods';
 import { companionMethods, companionPageOnly } from './companion-methods';
 import { personaMethods, personaPageOnly } from './persona-methods';
 import { campaignMethods, campaignPageOnly } from './campaign-methods';
+import { studioMethods, studioPageOnly } from './studio-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
   CatalogueEntrySchema,
@@ -125,7 +126,17 @@ export const methods = {
   'host.analyze': {
     params: z
       .object({
-        messages: z.array(z.object({ id: z.string().min(1).max(256), text: z.string().max(1_100_000) })).max(500),
+        messages: z
+          .array(
+            z.object({
+              id: z.string().min(1).max(256),
+              text: z.string().max(1_100_000),
+              // With both, the host keeps the message's labels (not its text) for the contact's history.
+              threadId: z.string().min(1).max(256).optional(),
+              from: z.email().max(254).optional(),
+            }),
+          )
+          .max(500),
       })
       .strict(),
     result: z.object({
@@ -258,6 +269,7 @@ export const methods = {
   ...companionMethods,
   ...personaMethods,
   ...campaignMethods,
+  ...studioMethods,
 } satisfies MethodMap;
 export type Methods = typeof methods;
 
@@ -295,6 +307,7 @@ export const EXTENSION_PAGE_ONLY = new Set<string>([
   ...companionPageOnly,
   ...personaPageOnly,
   ...campaignPageOnly,
+  ...studioPageOnly,
 ]);
 
 /** Methods the service worker forwards to the AI host rather than answering itself. */

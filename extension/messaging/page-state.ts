@@ -54,10 +54,26 @@ export const PageStateSchema = z.discriminatedUnion('site', [
     portalId: z.string().max(32).nullable(),
     objectTypeId: z.string().max(32).nullable(),
     recordId: z.string().max(64).nullable(),
+    /** From the URL: a record page, a list (index) view, or anything else. */
+    view: z.enum(['record', 'list', 'other']).optional(),
+    /** Record pages: the e-mail the record shows, the fallback when the companion backend cannot be asked. */
+    recordEmail: z.string().max(254).nullable().optional(),
+    /** List views: the contacts the page shows (ids from their record links), for bulk enrichment. */
+    contacts: z
+      .array(
+        z.object({
+          contactId: z.string().regex(/^\d{1,20}$/),
+          name: z.string().max(200),
+          email: z.string().max(254).nullable(),
+        }),
+      )
+      .max(500)
+      .optional(),
   }),
 ]);
 export type PageState = z.infer<typeof PageStateSchema>;
 export type GmailPageState = Extract<PageState, { site: 'gmail' }>;
+export type HubspotPageState = Extract<PageState, { site: 'hubspot' }>;
 
 export const SendRecordSchema = z.object({
   threadId: z.string().max(256).nullable(),

@@ -6,6 +6,7 @@ import { StatusLine } from '../panel/StatusLine';
 import { useHostStatus } from '../panel/use-host-status';
 import { ModelManager } from './ModelManager';
 import { GmailChecks } from './GmailChecks';
+import { CompanionSection } from './CompanionSection';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -82,6 +83,7 @@ export function OptionsApp() {
           {saved && <span role="status">{i18n.t('options.saved')}</span>}
         </div>
       </form>
+      <CompanionSection savedUrl={settings.companionUrl} />
       <section>
         <h2>{i18n.t('options.storage')}</h2>
         {counts && (

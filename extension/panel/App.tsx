@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../storage/settings';
 import { AskBox } from './AskBox';
 import { GmailAssistant } from './gmail/GmailAssistant';
+import { HubspotAssistant } from './hubspot/HubspotAssistant';
 import { usePageState } from './gmail/use-page-state';
 import { StatusLine } from './StatusLine';
 import { useHostStatus } from './use-host-status';
@@ -61,6 +62,7 @@ export function App({ surface }: { surface: PanelSurface }) {
       {surface === 'gmail' && page?.site === 'gmail' && (
         <GmailAssistant page={page} expect={settings.engine} generationOff={generatorOff(settings, caps)} />
       )}
+      {surface === 'hubspot' && page?.site === 'hubspot' && <HubspotAssistant page={page} expect={settings.engine} />}
       {/* The free-form assistant, wherever no thread gives the panel something more specific to do. */}
       {!(page?.site === 'gmail' && page.thread) && (
         <AskBox expect={settings.engine} disabledReason={generatorOff(settings, caps)} />

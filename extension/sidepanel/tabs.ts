@@ -11,4 +11,12 @@ export interface SidePanelTab {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const SIDE_PANEL_TABS: SidePanelTab[] = [];
+export const SIDE_PANEL_TABS: SidePanelTab[] = [
+  { id: 'outbox', labelKey: 'outbox', load: () => import('./outbox/OutboxTab') },
+  { id: 'privacy', labelKey: 'privacy', load: () => import('./privacy/PrivacyTab') },
+  { id: 'campaigns', labelKey: 'campaigns', load: () => import('./campaigns/CampaignsTab') },
+  { id: 'dashboard', labelKey: 'dashboard', load: () => import('./dashboard/DashboardTab') },
+  { id: 'studio', labelKey: 'studio', load: () => import('./studio/StudioTab') },
+  { id: 'catalogue', labelKey: 'catalogue', load: () => import('./catalogue/CatalogueTab') },
+  { id: 'personas', labelKey: 'personas', load: () => import('./personas/PersonasTab') },
+];

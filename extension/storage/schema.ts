@@ -25,6 +25,8 @@ export interface PersonaRecord {
   /** `draft` until a person approves it; only approved fields are ever queued for sync. */
   status?: 'draft' | 'approved';
   approvedAt?: number;
+  /** The contact's display name, for review lists. */
+  name?: string;
 }
 
 export interface MessageRecord {
@@ -79,6 +81,10 @@ export interface OutboxRecord {
   attempts: number;
   lastError?: string;
   createdAt: number;
+  /** Optional (no migration needed): when delivery may be tried next (backoff), and when it was accepted. */
+  nextAttemptAt?: number;
+  sentAt?: number;
+  updatedAt?: number;
 }
 
 /** A model adapted on this device (e.g. the intent model after the rep's corrections), as its own JSON. */
@@ -126,6 +132,8 @@ export interface EnrichJobRecord {
   updatedAt: number;
   /** How long the enrichment took, for the time-left estimate. */
   ms?: number;
+  /** The CRM properties known when the contact was queued (from a list view or a search). */
+  properties?: Record<string, string>;
 }
 
 /** A product or piece of content in the team catalogue (recommendations, since v4). */

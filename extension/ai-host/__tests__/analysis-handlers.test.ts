@@ -29,6 +29,33 @@ function setup(withSentiment = false) {
 }
 
 describe('analysis in the AI host', () => {
+  it("keeps a contact's message labels (never the text) when thread and sender are given", async () => {
+    const kept: unknown[] = [];
+    const route = createRouter(
+      methods,
+      createAnalysisHandlers({
+        fetchAsset: async (path) => JSON.parse(readFileSync(join(PUBLIC, path), 'utf8')),
+        loadSaved: async () => undefined,
+        save: async () => undefined,
+        remember: async (records) => void kept.push(...records),
+      }),
+    );
+    const secret = 'Please remove me from your mailing list. Unsubscribe.';
+    const res = await route(
+      req('host.analyze', {
+        messages: [
+          { id: 'm1', text: secret, threadId: 't1', from: 'Ada@Example.com' },
+          { id: 'm2', text: 'No sender, not kept', threadId: 't1' },
+        ],
+      }),
+    );
+    expect(res).toMatchObject({ kind: 'response', ok: true });
+    expect(kept).toEqual([
+      { id: 'm1', threadId: 't1', contactId: 'ada@example.com', intent: 'unsubscribe', analysedAt: expect.any(Number) },
+    ]);
+    expect(JSON.stringify(kept)).not.toContain('mailing list');
+  });
+
   it('classifies reply intents with the shipped model and explains them', async () => {
     const { route } = setup();
     const res = await route(

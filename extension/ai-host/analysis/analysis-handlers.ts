@@ -5,7 +5,7 @@ import { scoreDraft } from '../../../shared/common/scoring';
 import { factCheck } from '../../../shared/common/factcheck';
 import type { SentimentAnalyzer } from '../../../shared/common/ml/sentiment';
 import type { Methods } from '../../messaging/methods';
-import { lazyNaiveBayes, type ModelSources } from './model-loader';
+import { lazyNaiveBayes, type AnalysedMessage, type ModelSources } from './model-loader';
 
 /** Characters of one message the classifiers look at; longer mail is cut (and said so) to bound the work. */
 export const MAX_ANALYSED_CHARS = 20_000;
@@ -27,6 +27,36 @@ export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods>
     return sentiment;
   };
 
+  /** Stores the labels of messages that say which thread and sender they belong to; a failure never fails analysis. */
+  const remember = async (
+    messages: Array<{ id: string; threadId?: string | undefined; from?: string | undefined }>,
+    results: Array<{
+      id: string;
+      sentiment: {
+        label: AnalysedMessage['sentiment'] extends infer S ? (S extends { label: infer L } ? L : never) : never;
+        score: number;
+      } | null;
+      intent: { label: string } | null;
+    }>,
+  ) => {
+    if (!sources.remember) return;
+    const now = Date.now();
+    const records: AnalysedMessage[] = [];
+    messages.forEach((m, i) => {
+      const r = results[i];
+      if (!m.threadId || !m.from || !r) return;
+      records.push({
+        id: m.id,
+        threadId: m.threadId,
+        contactId: m.from.trim().toLowerCase(),
+        ...(r.sentiment ? { sentiment: { label: r.sentiment.label, score: r.sentiment.score } } : {}),
+        ...(r.intent ? { intent: r.intent.label } : {}),
+        analysedAt: now,
+      });
+    });
+    if (records.length > 0) await sources.remember(records).catch(() => undefined);
+  };
+
   return {
     'host.analyze': async ({ messages }) => {
       const model = await intent.get().catch((err: unknown) => {
@@ -36,7 +66,7 @@ export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods>
       const sentiments = analyzer
         ? await (await analyzer).analyzeMany(messages.map((m) => m.text.slice(0, MAX_ANALYSED_CHARS)))
         : null;
-      return {
+      const answer = {
         results: messages.map(({ id, text }, i) => {
           const s = sentiments?.[i];
           const truncated = text.length > MAX_ANALYSED_CHARS;
@@ -64,6 +94,8 @@ export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods>
           };
         }),
       };
+      await remember(messages, answer.results);
+      return answer;
     },
     'host.learnIntent': async ({ text, label, previous }) => {
       const model = await intent.get();

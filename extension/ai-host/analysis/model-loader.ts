@@ -9,6 +9,22 @@ export interface ModelSources {
   save: (id: string, json: unknown) => Promise<void>;
   /** The sentiment analyzer (TensorFlow.js); absent where the caller does not want sentiment. */
   loadSentiment?: () => Promise<SentimentAnalyzer>;
+  /**
+   * Keeps each analysed message's labels (never its text) by thread and contact, so personas and campaign outcomes
+   * can use a contact's history. Absent in tests that do not care.
+   */
+  remember?: (records: AnalysedMessage[]) => Promise<void>;
+}
+
+/** What is kept of an analysed message: ids and labels, not a word of the message. */
+export interface AnalysedMessage {
+  id: string;
+  threadId: string;
+  /** The sender's address, lower-cased: the `messages` store's contact key. */
+  contactId: string;
+  sentiment?: { label: 'negative' | 'neutral' | 'positive'; score: number };
+  intent?: string;
+  analysedAt: number;
 }
 
 /** Lazily loads a naive Bayes model once: the device's adapted copy when there is one, else the shipped one. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { buildReplyDraftPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
 import { request } from '../../messaging/client';
@@ -6,6 +6,8 @@ import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
 import { useGeneration } from '../use-generation';
 import { promptContext, splitFacts, threadLanguage } from './thread-context';
+import { RecommendedItem } from './RecommendedItem';
+import { CampaignTagger } from './CampaignTagger';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
@@ -41,6 +43,11 @@ export function DraftComposer({
   const [version, setVersion] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const { state, start, cancel } = useGeneration(expect);
+  // A campaign variant's tone, when it is one the composer offers, becomes the draft's tone.
+  const adoptTone = useCallback((v: { tone: string } | null) => {
+    const t = TONES.find((x) => x === v?.tone);
+    if (t) setTone(t);
+  }, []);
   const streaming = state.kind === 'streaming';
 
   const generate = () => {
@@ -129,6 +136,13 @@ export function DraftComposer({
         placeholder={i18n.t('draft.goalPlaceholder')}
         onChange={(e) => setGoal(e.target.value)}
       />
+      <CampaignTagger
+        draftId={draftId}
+        threadId={thread.threadId}
+        recipient={thread.messages.findLast((m) => m.from.email !== thread.selfEmail)?.from.email}
+        rep={thread.selfEmail}
+        onVariant={adoptTone}
+      />
       <label htmlFor={ids.facts}>{i18n.t('draft.facts')}</label>
       <textarea
         id={ids.facts}
@@ -136,6 +150,10 @@ export function DraftComposer({
         value={facts}
         onChange={(e) => onFactsChange(e.target.value)}
         data-testid="draft-facts"
+      />
+      <RecommendedItem
+        thread={thread}
+        onInclude={(line) => setText((t) => (t.trim() ? `${t.trimEnd()}\n\n${line}` : line))}
       />
       <div className="row">
         <button

@@ -9,6 +9,7 @@ import { ThreadSummary } from './ThreadSummary';
 import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
 import { splitFacts } from './thread-context';
+import { CampaignOutcomesNote } from './CampaignOutcomesNote';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -47,6 +48,7 @@ export function GmailAssistant({
         <>
           <ContactCard thread={thread} analysis={byId} />
           <ThreadSummary thread={thread} expect={expect} disabledReason={generationOff} />
+          <CampaignOutcomesNote thread={thread} analysis={byId} analysisFailed={error !== null} />
           <ThreadView thread={thread} analysis={byId} onCorrected={refresh} />
           <DraftComposer
             thread={thread}

@@ -4,6 +4,8 @@ import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Methods } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
 
+const isEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && s.length <= 254;
+
 export type Analysis = ResultOf<Methods, 'host.analyze'>['results'][number];
 
 /** On-device analysis of each message of the thread, re-run when the thread's messages change. */
@@ -21,7 +23,17 @@ export function useThreadAnalysis(thread: GmailPageState['thread']): {
     let live = true;
     request(
       'host.analyze',
-      { messages: thread.messages.map((m) => ({ id: m.id, text: m.bodyText })) },
+      {
+        messages: thread.messages.map((m) => ({
+          id: m.id,
+          text: m.bodyText,
+          threadId: thread.threadId,
+          // The rep's own messages are not the contact's history.
+          ...(m.from.email && m.from.email.toLowerCase() !== thread.selfEmail?.toLowerCase() && isEmail(m.from.email)
+            ? { from: m.from.email }
+            : {}),
+        })),
+      },
       { timeoutMs: 30_000 },
     ).then(
       (r) => {

@@ -97,3 +97,10 @@ export {
   type WeightSample,
 } from './reweight';
 export { CampaignResultItemSchema, VariantPriorSchema, type CampaignResultItem, type VariantPrior } from './synced';
+export {
+  classifyReply,
+  isFromRep,
+  type ReplyClassification,
+  type ReplyInput,
+  type ReplyOutcome,
+} from './reply-outcome';

@@ -35,6 +35,7 @@ export {
   X_MAX_CHARS,
 } from './builders/marketing';
 export { buildPersonaPrompt, type PersonaContact } from './builders/persona';
+export { buildStudioPrompt, STUDIO_TEMPLATE_OF, type StudioPromptInput } from './builders/studio';
 export { REWRITE_STYLES, type RewriteStyle } from './templates/editing';
 export { AD_FORMATS, SOCIAL_PLATFORMS, type AdFormat, type SocialPlatform } from './templates/marketing';
 export { DEFAULT_CONTEXT_BUDGET_CHARS } from './context';

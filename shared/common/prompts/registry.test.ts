@@ -24,6 +24,13 @@ const RELEASED: Readonly<Record<string, string>> = {
   'blog-outline@1': '489e885d1331ad36',
   'video-script@1': '1eba1dec14f154bf',
   'thread-summary@1': 'a07351309bd475c3',
+  'studio-linkedin-post@1': '5d3f60d566afaf66',
+  'studio-x-post@1': 'd800681b22671b53',
+  'studio-wechat-post@1': '9206e76e9fb7e818',
+  'studio-search-ad@1': '3d9690d00b8b1614',
+  'studio-social-ad@1': 'c1e051ed1b6d6628',
+  'studio-blog-outline@1': '5383a970848cf3e9',
+  'studio-video-script@1': '2cb98af94761ff36',
 };
 
 describe('prompt registry', () => {
@@ -70,6 +77,14 @@ describe('prompt registry', () => {
       persona: ['contact'],
       'blog-outline': ['sections'],
       'video-script': ['seconds'],
+      // Content studio: the brand voice's banned words, and the same extras as the marketing templates.
+      'studio-linkedin-post': ['voice'],
+      'studio-x-post': ['voice'],
+      'studio-wechat-post': ['voice'],
+      'studio-search-ad': ['voice'],
+      'studio-social-ad': ['voice'],
+      'studio-blog-outline': ['voice', 'sections'],
+      'studio-video-script': ['voice', 'seconds'],
     };
     for (const template of Object.values(PROMPT_REGISTRY)) {
       const { system, rules, task, variants, defaultCallToAction, givenCallToAction } = template.parts;

@@ -6,6 +6,15 @@ import { REWRITE, TRANSLATE } from './templates/editing';
 import { AD_COPY, BLOG_OUTLINE, SOCIAL_POST, VIDEO_SCRIPT } from './templates/marketing';
 import { PERSONA } from './templates/persona';
 import { THREAD_SUMMARY } from './templates/summary';
+import {
+  STUDIO_BLOG_OUTLINE,
+  STUDIO_LINKEDIN_POST,
+  STUDIO_SEARCH_AD,
+  STUDIO_SOCIAL_AD,
+  STUDIO_VIDEO_SCRIPT,
+  STUDIO_WECHAT_POST,
+  STUDIO_X_POST,
+} from './templates/studio';
 import type { PromptId } from './types';
 
 /** Every prompt template by id. Ratings and campaign results refer to them as `id@version` (see promptRef). */
@@ -23,6 +32,13 @@ export const PROMPT_REGISTRY: Readonly<Record<PromptId, PromptTemplate>> = {
   'blog-outline': BLOG_OUTLINE,
   'video-script': VIDEO_SCRIPT,
   'thread-summary': THREAD_SUMMARY,
+  'studio-linkedin-post': STUDIO_LINKEDIN_POST,
+  'studio-x-post': STUDIO_X_POST,
+  'studio-wechat-post': STUDIO_WECHAT_POST,
+  'studio-search-ad': STUDIO_SEARCH_AD,
+  'studio-social-ad': STUDIO_SOCIAL_AD,
+  'studio-blog-outline': STUDIO_BLOG_OUTLINE,
+  'studio-video-script': STUDIO_VIDEO_SCRIPT,
 };
 
 /** All prompt ids, in registry order. */

@@ -76,7 +76,14 @@ export type PromptId =
   | 'ad-copy'
   | 'blog-outline'
   | 'video-script'
-  | 'thread-summary';
+  | 'thread-summary'
+  | 'studio-linkedin-post'
+  | 'studio-x-post'
+  | 'studio-wechat-post'
+  | 'studio-search-ad'
+  | 'studio-social-ad'
+  | 'studio-blog-outline'
+  | 'studio-video-script';
 
 /** How the answer should be cleaned up (see `postprocess.ts`). */
 export type OutputFormat = 'plain' | 'markdown' | 'lines' | 'json';
