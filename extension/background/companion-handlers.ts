@@ -137,6 +137,7 @@ export function createCompanionHandlers(): Handlers<Pick<Methods, CompanionMetho
       return status;
     }),
     'companion.contact': wrap(({ contactId }) => client.contact(contactId)),
+    'companion.summary': wrap(({ email }) => client.summary(email)),
     'companion.searchContacts': wrap((params) => client.searchContacts(params)),
     'companion.variantPriors': wrap(({ campaignId }) => client.variantPriors(campaignId)),
     // An immediate attempt after each enqueue; the alarm covers the rest.

@@ -37,3 +37,19 @@ export const ContactSearchPageSchema = z.looseObject({
   next: z.string().nullable(),
 });
 export type ContactSearchPage = z.infer<typeof ContactSearchPageSchema>;
+
+/** `GET /v1/contacts/:email/summary`: what the team synced for an address (the Gmail contact card). */
+export const ContactSummarySchema = z.looseObject({
+  email: z.string(),
+  hubspotId: z.string().nullable(),
+  persona: z
+    .looseObject({
+      label: z.string(),
+      summary: z.string(),
+      confidence: z.number(),
+      updatedAt: z.string().optional(),
+    })
+    .nullable(),
+  campaignEvents: z.number().int(),
+  pendingSync: z.number().int(),
+});

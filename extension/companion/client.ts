@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VariantPriorSchema, type VariantPrior } from '../../shared/common/campaigns/synced';
 import { OUTBOX_KINDS, type OutboxKind } from './outbox-kinds';
 import type { Ledger } from './ledger';
-import { ContactSearchPageSchema, LiveContactSchema } from './api-schemas';
+import { ContactSearchPageSchema, ContactSummarySchema, LiveContactSchema } from './api-schemas';
 
 /** Why a request to the companion backend failed; the outbox decides from the code whether to retry. */
 export type CompanionErrorCode =
@@ -195,6 +195,20 @@ export function createCompanionClient(deps: ClientDeps) {
       json(ContactSearchPageSchema, 'companion.searchContacts', 'POST', '/v1/hubspot/contacts:search', {
         body: params,
       }),
+    /** Null when the backend has nothing for this address (404). */
+    summary: async (email: string) => {
+      try {
+        return await json(
+          ContactSummarySchema,
+          'companion.summary',
+          'GET',
+          `/v1/contacts/${encodeURIComponent(email.toLowerCase())}/summary`,
+        );
+      } catch (err) {
+        if (err instanceof CompanionError && err.extra.status === 404) return null;
+        throw err;
+      }
+    },
     variantPriors: (campaignId: string) =>
       json(
         VariantPriorsSchema,

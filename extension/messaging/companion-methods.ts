@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MethodMap } from '../../shared/common/protocol/define';
 import { VariantPriorSchema } from '../../shared/common/campaigns/synced';
-import { ContactSearchPageSchema, LiveContactSchema } from '../companion/api-schemas';
+import { ContactSearchPageSchema, ContactSummarySchema, LiveContactSchema } from '../companion/api-schemas';
 
 const StatusSchema = z.object({
   backendUrl: z.string(),
@@ -78,6 +78,11 @@ export const companionMethods = {
       .strict(),
     result: ContactSearchPageSchema,
   },
+  /** What the team synced for an address (Gmail contact card); null when the backend has nothing for it. */
+  'companion.summary': {
+    params: z.object({ email: z.email().max(254) }).strict(),
+    result: ContactSummarySchema.nullable(),
+  },
   /** The team's results per variant (campaigns: the bandit's prior). */
   'companion.variantPriors': {
     params: z.object({ campaignId: z.string().min(1).max(200) }).strict(),
@@ -127,6 +132,7 @@ export const companionPageOnly: string[] = [
   'companion.signIn',
   'companion.disconnect',
   'companion.contact',
+  'companion.summary',
   'companion.searchContacts',
   'companion.variantPriors',
   'outbox.enqueue',

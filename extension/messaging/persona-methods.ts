@@ -117,6 +117,11 @@ export const personaMethods = {
     params: z.object({ requestId: z.string().min(1).max(64) }).strict(),
     result: z.object({ cancelled: z.boolean() }),
   },
+  /** The local persona of an address (Gmail contact card): the newest one built for it on any portal. */
+  'persona.byEmail': {
+    params: z.object({ email: z.email().max(254) }).strict(),
+    result: PersonaViewSchema.nullable(),
+  },
   'persona.get': {
     params: z.object({ portalId: numericId, contactId: numericId }).strict(),
     result: PersonaViewSchema.nullable(),

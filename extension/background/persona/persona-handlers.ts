@@ -70,6 +70,18 @@ export function createPersonaHandlers(
   void runner.kick();
 
   return {
+    'persona.byEmail': async ({ email }) => {
+      // Personas are keyed by portal and record; a scan is fine at the size of one rep's contacts.
+      const wanted = email.toLowerCase();
+      let newest: PersonaRecord | undefined;
+      let cursor = await (await getDb()).transaction('personas').store.openCursor();
+      while (cursor) {
+        const r = cursor.value;
+        if (r.email === wanted && r.portalId !== undefined && (!newest || r.updatedAt > newest.updatedAt)) newest = r;
+        cursor = await cursor.continue();
+      }
+      return newest ? viewOf(newest) : null;
+    },
     'persona.get': async ({ portalId, contactId }) => {
       const record = await (await getDb()).get('personas', personaKey(portalId, contactId));
       return record ? viewOf(record) : null;

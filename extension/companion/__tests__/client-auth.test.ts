@@ -52,6 +52,24 @@ describe('companion client', () => {
     if (code === 'rate_limited') expect((err as CompanionError).extra.retryAfterMs).toBe(7000);
   });
 
+  it('reads the synced summary of an address; 404 means the team has none', async () => {
+    const summary = {
+      email: 'ada@example.com',
+      hubspotId: '42',
+      persona: { label: 'Director · fintech', summary: '', confidence: 0.8, updatedAt: '2026-11-29T00:00:00Z' },
+      campaignEvents: 2,
+      pendingSync: 0,
+    };
+    const { client, calls } = clientWith((url) =>
+      url.endsWith('/ada%40example.com/summary') ? json(200, summary) : json(404, { error: 'not_found' }),
+    );
+    expect((await client.summary('Ada@Example.com'))?.persona?.label).toBe('Director · fintech');
+    expect(calls[0]?.url).toBe('http://backend/v1/contacts/ada%40example.com/summary');
+    expect(await client.summary('bob@example.com')).toBeNull();
+    const failing = clientWith(() => json(500, { error: 'boom' })).client;
+    await expect(failing.summary('ada@example.com')).rejects.toBeInstanceOf(CompanionError);
+  });
+
   it('network failure and timeout → offline', async () => {
     const { client } = clientWith(() => Promise.reject(new TypeError('Failed to fetch')));
     await expect(client.me()).rejects.toMatchObject({ code: 'offline' });

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GmailPageState } from '../../messaging/page-state';
 import type { Analysis } from './use-analysis';
+import { ContactPersona } from './ContactPersona';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 
@@ -24,6 +25,7 @@ export function ContactCard({ thread, analysis }: { thread: Thread; analysis: Ma
           {a.sentiment ? ` · ${i18n.t('gmail.sentiment')} ${i18n.t(`gmail.sentiments.${a.sentiment.label}`)}` : ''}
         </p>
       )}
+      <ContactPersona email={last.from.email} />
     </section>
   );
 }
