@@ -128,11 +128,11 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       publish(true);
       return { ok: true as const };
     },
-    'content.insertDraft': ({ composeIndex, text, replaceSelection }) => {
+    'content.insertDraft': ({ composeIndex, text, replaceSelection, draftId }) => {
       const compose = composeAt(composeIndex);
       if (!compose) return { ok: false, reason: 'compose-closed' };
       const result = insertDraft(compose, text, { replaceSelection });
-      if (result.ok) inserted.set(compose.element, crypto.randomUUID());
+      if (result.ok) inserted.set(compose.element, draftId ?? crypto.randomUUID());
       schedule();
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     },

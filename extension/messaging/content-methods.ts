@@ -10,6 +10,8 @@ export const contentMethods = {
         composeIndex: z.number().int().min(0).max(50),
         text: z.string().min(1).max(50_000),
         replaceSelection: z.boolean(),
+        /** The panel's draft id: a send from this compose is recorded against it (campaign tags, ratings). */
+        draftId: z.string().min(1).max(128).optional(),
       })
       .strict(),
     result: z.object({ ok: z.boolean(), reason: z.string().max(200).optional() }),

@@ -81,9 +81,12 @@ export function DraftComposer({
   const insert = async () => {
     const target = composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? composes[0];
     if (!target) return setNotice(i18n.t('draft.noCompose'));
-    const res = await request('page.insertDraft', { composeIndex: target.index, text, replaceSelection: false }).catch(
-      (err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
-    );
+    const res = await request('page.insertDraft', {
+      composeIndex: target.index,
+      text,
+      replaceSelection: false,
+      ...(draftId ? { draftId } : {}),
+    }).catch((err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }));
     if (res.ok) return setNotice(i18n.t('draft.inserted'));
     await navigator.clipboard.writeText(text).catch(() => undefined);
     setNotice(i18n.t('draft.copied', [res.reason ?? 'unknown']));
