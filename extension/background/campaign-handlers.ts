@@ -33,7 +33,7 @@ async function asInvalid<T>(work: () => Promise<T>): Promise<T> {
  * Queues a campaign result through the companion outbox (its validation, redaction and delivery); where that outbox
  * is not started in this context, as a pending outbox record it will pick up. A refused item stays local.
  */
-const enqueueThroughCompanion =
+export const enqueueThroughCompanion =
   (db: CloserDb): EnqueueResult =>
   async (item) => {
     try {

@@ -342,6 +342,48 @@ export const enqueueInOutbox =
   };
 
 /**
+ * The synced result of a tagged send or of one of its outcomes: labels only. Null when the send's recipient is not
+ * an address (it cannot be matched in the CRM): such a result is kept locally, not synced.
+ */
+function resultItem(
+  def: CampaignDefinition | null,
+  send: EventRecord,
+  r: { idempotencyKey: string; outcome: OutcomeType; at: number; sentiment?: string; intent?: string },
+): CampaignResultItem | null {
+  if (!send.campaignId || !send.variantId) return null;
+  const variant = def?.variants.find((v) => v.id === send.variantId);
+  const segment = str(send.detail?.segment);
+  const item = CampaignResultItemSchema.safeParse({
+    idempotencyKey: r.idempotencyKey,
+    campaignId: send.campaignId,
+    campaignName: def?.campaign.name ?? send.campaignId,
+    variantId: send.variantId,
+    variantName: variant?.name ?? send.variantId,
+    channel: variant?.channel ?? 'email',
+    ...(segment ? { segment } : {}),
+    email: send.contactId,
+    outcome: r.outcome,
+    ...(r.sentiment ? { sentiment: r.sentiment } : {}),
+    ...(r.intent ? { intent: r.intent } : {}),
+    occurredAt: new Date(r.at).toISOString(),
+  });
+  return item.success ? item.data : null;
+}
+
+/**
+ * The `sent` result of a tagged send. Without it the team's figures (priors, the card's team view) would count only
+ * threads that got an outcome, so an unanswered send would not lower the reply rate. Null for an untagged send.
+ */
+export async function sendResultItem(db: CloserDb, send: EventRecord): Promise<CampaignResultItem | null> {
+  if (!send.campaignId) return null;
+  return resultItem(await getDefinition(db, send.campaignId), send, {
+    idempotencyKey: `send:${send.id}`,
+    outcome: 'sent',
+    at: send.at,
+  });
+}
+
+/**
  * Records the outcomes the panel classified for a thread, each attributed to the latest tagged send before the
  * message; a message before every tagged send, or already recorded, is skipped. Each new outcome is queued for sync
  * as labels only (kind, sentiment, intent, time), never the message's text.
@@ -393,27 +435,17 @@ export async function recordOutcomes(
       added.push(record);
       recorded++;
       if (!defs.has(send.campaignId)) defs.set(send.campaignId, await getDefinition(db, send.campaignId));
-      const def = defs.get(send.campaignId);
-      const variant = def?.variants.find((v) => v.id === send.variantId);
-      const item = CampaignResultItemSchema.safeParse({
+      const item = resultItem(defs.get(send.campaignId) ?? null, send, {
         idempotencyKey: id,
-        campaignId: send.campaignId,
-        campaignName: def?.campaign.name ?? send.campaignId,
-        variantId: send.variantId,
-        variantName: variant?.name ?? send.variantId,
-        channel: variant?.channel ?? 'email',
-        ...(str(send.detail?.segment) ? { segment: str(send.detail?.segment) } : {}),
-        email: send.contactId,
         outcome: type,
+        at: m.at,
         ...(m.sentiment ? { sentiment: m.sentiment } : {}),
         ...(m.intent ? { intent: m.intent } : {}),
-        occurredAt: new Date(m.at).toISOString(),
       });
-      // A send to something that is not an address cannot be matched in the CRM: kept locally, not synced.
-      if (item.success) {
+      if (item) {
         // A refusal by the outbox leaves the outcome recorded here; it must not stop the other outcomes.
         try {
-          await enqueue(item.data);
+          await enqueue(item);
           enqueued++;
         } catch {
           // Counted as not enqueued.

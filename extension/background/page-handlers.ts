@@ -3,7 +3,8 @@ import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
 import { getDb } from '../storage/db';
 import type { PageBridge } from './page-bridge';
-import { campaignTagForDraft, putSendEvent } from './campaign-store';
+import { campaignTagForDraft, putSendEvent, sendResultItem, type CloserDb, type EnqueueResult } from './campaign-store';
+import { enqueueThroughCompanion } from './campaign-handlers';
 
 /** What the worker knows about who sent a message. */
 export interface SenderContext {
@@ -22,7 +23,11 @@ const needTab = (ctx: SenderContext | undefined, who: 'content' | 'panel'): numb
 };
 
 /** The page bridge's requests: content scripts publish and record sends, panels command their page. */
-export function createPageHandlers(bridge: PageBridge): Handlers<Methods, SenderContext> {
+export function createPageHandlers(
+  bridge: PageBridge,
+  deps: { enqueue?: (db: CloserDb) => EnqueueResult } = {},
+): Handlers<Methods, SenderContext> {
+  const enqueue = deps.enqueue ?? enqueueThroughCompanion;
   return {
     'page.publish': ({ state }, ctx) => {
       bridge.publish(needTab(ctx, 'content'), state);
@@ -34,7 +39,7 @@ export function createPageHandlers(bridge: PageBridge): Handlers<Methods, Sender
       const id = crypto.randomUUID();
       const at = Date.parse(send.at);
       // Through the campaign store, which also keeps the dashboard's digest of the events current.
-      await putSendEvent(db, {
+      const record = {
         id,
         type: 'sent',
         at: Number.isFinite(at) ? at : Date.now(),
@@ -44,7 +49,12 @@ export function createPageHandlers(bridge: PageBridge): Handlers<Methods, Sender
         contactId: send.to[0],
         // A draft the rep tagged to a campaign variant makes this send count for that variant.
         ...(await campaignTagForDraft(db, send.draftId, send.threadId)),
-      });
+      };
+      await putSendEvent(db, record);
+      // A tagged send also syncs (as a `sent` result), so the team's figures count unanswered sends too.
+      const item = await sendResultItem(db, record);
+      // A refusal by the outbox leaves the send recorded here: the send itself happened.
+      if (item) await enqueue(db)(item).catch(() => undefined);
       return { eventId: id };
     },
     'page.gmailChecks': () => bridge.latestGmailChecks(),

@@ -2,6 +2,12 @@ import type { Handlers } from '../../shared/common/protocol/router';
 import type { studioMethods } from '../messaging/studio-methods';
 import { getDb } from '../storage/db';
 import {
+  catalogueSyncStatus,
+  noteCatalogueDeletions,
+  noteCatalogueEdits,
+  syncCatalogueWithTeam,
+} from './catalogue-sync-handlers';
+import {
   deleteCatalogue,
   deleteLibraryItem,
   listCatalogue,
@@ -15,8 +21,18 @@ import {
 export function createStudioHandlers(): Handlers<typeof studioMethods> {
   return {
     'catalogue.list': async () => ({ items: await listCatalogue(await getDb()) }),
-    'catalogue.put': async ({ items }) => putCatalogue(await getDb(), items),
-    'catalogue.delete': async ({ ids }) => deleteCatalogue(await getDb(), ids),
+    'catalogue.put': async ({ items }) => {
+      const result = await putCatalogue(await getDb(), items);
+      await noteCatalogueEdits(items);
+      return result;
+    },
+    'catalogue.delete': async ({ ids }) => {
+      const result = await deleteCatalogue(await getDb(), ids);
+      await noteCatalogueDeletions(ids);
+      return result;
+    },
+    'catalogue.sync': () => syncCatalogueWithTeam(),
+    'catalogue.syncStatus': () => catalogueSyncStatus(),
     'recommend.forContact': async (params) => recommendForContact(await getDb(), params),
     'library.list': async () => ({ items: await listLibrary(await getDb()) }),
     'library.put': async ({ item }) => {

@@ -53,3 +53,12 @@ export const ContactSummarySchema = z.looseObject({
   campaignEvents: z.number().int(),
   pendingSync: z.number().int(),
 });
+
+/** `/v1/team/catalogue`: the shared team catalogue's contract (crm-app/server/routes/catalogue-routes.ts). */
+export {
+  TeamCatalogueBatchResultSchema,
+  TeamCataloguePageSchema,
+  type TeamCatalogueChange,
+  type TeamCataloguePage,
+  type TeamCatalogueWrite,
+} from '../../shared/common/recommend/team-catalogue';

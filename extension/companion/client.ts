@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { VariantPriorSchema, type VariantPrior } from '../../shared/common/campaigns/synced';
 import { OUTBOX_KINDS, type OutboxKind } from './outbox-kinds';
 import type { Ledger } from './ledger';
-import { ContactSearchPageSchema, ContactSummarySchema, LiveContactSchema } from './api-schemas';
+import {
+  ContactSearchPageSchema,
+  ContactSummarySchema,
+  LiveContactSchema,
+  TeamCatalogueBatchResultSchema,
+  TeamCataloguePageSchema,
+  type TeamCatalogueWrite,
+} from './api-schemas';
 
 /** Why a request to the companion backend failed; the outbox decides from the code whether to retry. */
 export type CompanionErrorCode =
@@ -216,6 +223,19 @@ export function createCompanionClient(deps: ClientDeps) {
         'GET',
         `/v1/team/variant-priors?campaignId=${encodeURIComponent(campaignId)}`,
       ),
+    /** The team catalogue's changes stored since `since` (ISO; everything without it). Team data, not mail. */
+    teamCatalogue: (since?: string) =>
+      json(
+        TeamCataloguePageSchema,
+        'companion.catalogue.pull',
+        'GET',
+        `/v1/team/catalogue${since ? `?since=${encodeURIComponent(since)}` : ''}`,
+      ),
+    /** Shares edits and deletions of the team catalogue (up to 200); the newer `updatedAt` wins on the server. */
+    putTeamCatalogue: (items: TeamCatalogueWrite[]) =>
+      json(TeamCatalogueBatchResultSchema, 'companion.catalogue.push', 'POST', '/v1/team/catalogue:batchPut', {
+        body: { items },
+      }),
   };
 }
 export type CompanionClient = ReturnType<typeof createCompanionClient>;

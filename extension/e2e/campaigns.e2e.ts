@@ -13,6 +13,8 @@ import {
   useEngine,
   type ExtensionSession,
 } from './harness';
+import { startBackend, type E2EBackend } from './backend';
+import { signV3 } from '../../crm-app/server/hubspot/signature';
 
 const call = callFromExtensionPage;
 const REPLY = 'Hi Jordan, the $38 per seat price holds for Q1. Does Thursday work for a call?';
@@ -89,6 +91,11 @@ const THREADS: Record<'t1' | 't2' | 't3', FixtureThread & { to: string; variant:
   },
 };
 
+/** The sandbox's OAuth client secret (crm-app/sandbox defaults), which signs the card's requests. */
+const SANDBOX_SECRET = 'sandbox-client-secret';
+/** Where the UI send in the first test goes (the fixture thread's correspondent). */
+const UI_SEND_TO = 'jordan.lee@example.net';
+
 type Row = Record<string, string | null>;
 async function statsRow(page: Page, breakdown: string, key: string): Promise<Row> {
   const row = page.getByTestId(`breakdown-${breakdown}`).locator(`[data-testid="stats-row"][data-key="${key}"]`);
@@ -98,12 +105,18 @@ async function statsRow(page: Page, breakdown: string, key: string): Promise<Row
 
 describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what was planted', () => {
   let s: ExtensionSession;
+  let backend: E2EBackend;
   let side: Page;
   let campaignId = '';
   const variants: Record<'A' | 'B', string> = { A: '', B: '' };
+  /** When the planted meeting reply was sent (parsed from the fixture in the browser's time zone). */
+  let meetingAt = '';
 
   beforeAll(async () => {
-    s = await launchWithExtension();
+    // The real companion backend and HubSpot sandbox start alongside; the extension is connected only later, so the
+    // results are first queued while signed out, then delivered.
+    [s, backend] = await Promise.all([launchWithExtension(), startBackend()]);
+    await backend.install();
     await useEngine(s, { engine: 'test', model: 'test-1', tokenDelayMs: 2 });
     await s.context.route('https://mail.google.com/mail/u/0/fixture/campaign/**', (route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop() as keyof typeof THREADS;
@@ -117,7 +130,10 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     });
     side = await s.context.newPage();
   });
-  afterAll(async () => s?.close());
+  afterAll(async () => {
+    await s?.close();
+    await backend?.close();
+  });
 
   it('creates a campaign with two variants in the side panel', async () => {
     await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=campaigns`);
@@ -304,26 +320,221 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     )) as Array<{
       kind: string;
       idempotencyKey: string;
-      payload: { outcome: string; email: string; variantId: string };
+      payload: { outcome: string; email: string; variantId: string; occurredAt: string };
     }>;
     const results = outbox.filter((o) => o.kind === 'campaign.result');
-    expect(results.map((r) => r.payload.outcome).sort()).toEqual([
+    const outcomes = results.filter((r) => r.payload.outcome !== 'sent');
+    expect(outcomes.map((r) => r.payload.outcome).sort()).toEqual([
       'bounce',
       'meeting',
       'not_interested',
       'out_of_office',
       'unsubscribe',
     ]);
-    expect(new Set(results.map((r) => r.idempotencyKey)).size).toBe(5);
+    // Each tagged send is queued too (as `sent`), so the team's figures count the unanswered one.
+    const sends = results.filter((r) => r.payload.outcome === 'sent');
+    expect(sends.map((r) => `${r.payload.email} ${r.payload.variantId}`).sort()).toEqual(
+      [
+        `${UI_SEND_TO} ${variants.A}`,
+        `${THREADS.t1.to} ${variants.A}`,
+        `${THREADS.t2.to} ${variants.B}`,
+        `${THREADS.t3.to} ${variants.B}`,
+      ].sort(),
+    );
+    expect(new Set(results.map((r) => r.idempotencyKey)).size).toBe(9);
     expect(results.find((r) => r.payload.outcome === 'meeting')?.payload).toMatchObject({
       email: THREADS.t1.to,
       variantId: variants.A,
     });
+    meetingAt = results.find((r) => r.payload.outcome === 'meeting')?.payload.occurredAt ?? '';
+    expect(Date.parse(meetingAt)).toBeGreaterThan(Date.parse(SENT_AT));
     const serialized = JSON.stringify(results);
     for (const text of Object.values(PLANTED)) expect(serialized).not.toContain(text.slice(0, 24));
     const leaking = s.requests.filter(
       (r) => r.postData && Object.values(PLANTED).some((t) => r.postData?.includes(t.slice(0, 24))),
     );
     expect(leaking).toEqual([]);
+  });
+
+  it('delivers the queued results through the outbox: notes and roll-ups in the HubSpot sandbox, planted numbers on the card', async () => {
+    // Signed out so far: everything waits in the outbox.
+    type Counts = { pending: number; sent: number; failed?: number };
+    const counts = async () => ((await call(side, 'outbox.list', {})).result as { counts: Counts }).counts;
+    expect(await counts()).toMatchObject({ pending: 9, sent: 0 });
+    expect(s.requests.filter((r) => r.url.startsWith(backend.url))).toEqual([]);
+
+    // Connect (a dev token instead of the device flow, which companion.e2e.ts covers), then deliver.
+    const { token, portalId, userId } = await backend.devToken();
+    const sw = await s.serviceWorker();
+    await sw.evaluate(
+      async ([url, connection]) => {
+        const local = (
+          globalThis as unknown as {
+            chrome: {
+              storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } };
+            };
+          }
+        ).chrome.storage.local;
+        const { settings } = await local.get('settings');
+        await local.set({
+          settings: { ...settings, companionUrl: url },
+          companion: { connection, pendingSignIn: null, lastError: null },
+          companion$: { v: 2 },
+        });
+      },
+      [backend.url, { backendUrl: backend.url, token, portalId, userId, connectedAt: Date.now() }] as const,
+    );
+    const flushed = (await call(side, 'outbox.flush', {})) as { ok: boolean; result: { counts: Counts } };
+    expect(flushed.ok).toBe(true);
+    await expect.poll(counts, { timeout: 20_000 }).toMatchObject({ pending: 0, sent: 9 });
+
+    // The backend writes each result to HubSpot as a note on the contact, with the contact's roll-ups.
+    const emails = [UI_SEND_TO, THREADS.t1.to, THREADS.t2.to, THREADS.t3.to];
+    await expect.poll(async () => (await backend.sandbox.stats()).notes, { timeout: 30_000 }).toBe(9);
+    const expectedNotes: Record<string, RegExp[]> = {
+      [UI_SEND_TO]: [/^Closer · campaign Q1 pilot · variant Variant A · sent$/],
+      [THREADS.t1.to]: [
+        /^Closer · campaign Q1 pilot · variant Variant A · sent$/,
+        /^Closer · campaign Q1 pilot · variant Variant A · out of office( \(.+\))?$/,
+        /^Closer · campaign Q1 pilot · variant Variant A · meeting booked( \(.+\))?$/,
+      ],
+      [THREADS.t2.to]: [
+        /^Closer · campaign Q1 pilot · variant Variant B · sent$/,
+        /^Closer · campaign Q1 pilot · variant Variant B · bounced( \(.+\))?$/,
+      ],
+      [THREADS.t3.to]: [
+        /^Closer · campaign Q1 pilot · variant Variant B · sent$/,
+        /^Closer · campaign Q1 pilot · variant Variant B · not interested( \(.+\))?$/,
+        /^Closer · campaign Q1 pilot · variant Variant B · unsubscribed( \(.+\))?$/,
+      ],
+    };
+    const sandboxToken = (
+      (await (
+        await fetch(`${backend.sandboxUrl}/__sandbox/tokens?portalId=${backend.portalId}`, { method: 'POST' })
+      ).json()) as { access_token: string }
+    ).access_token;
+    const notesOf = async (contactId: string): Promise<string[]> => {
+      const res = await fetch(`${backend.sandboxUrl}/crm/v4/objects/contacts/${contactId}/associations/notes`, {
+        headers: { authorization: `Bearer ${sandboxToken}` },
+      });
+      expect(res.status).toBe(200);
+      const ids = ((await res.json()) as { results: Array<{ toObjectId: number }> }).results.map((r) =>
+        String(r.toObjectId),
+      );
+      const { notes } = (await backend.sandbox.engagements()) as {
+        notes: Array<{ id: string; properties: Record<string, string> }>;
+      };
+      return notes.filter((n) => ids.includes(n.id)).map((n) => n.properties.hs_note_body ?? '');
+    };
+    const contacts = await backend.sandbox.contacts();
+    const idOf: Record<string, string> = {};
+    for (const email of emails) {
+      const contact = contacts.find((c) => c.properties.email === email);
+      expect(contact, `sandbox contact ${email}`).toBeDefined();
+      idOf[email] = contact?.id ?? '';
+      const bodies = await notesOf(idOf[email]);
+      const wanted = expectedNotes[email] ?? [];
+      expect(bodies, email).toHaveLength(wanted.length);
+      for (const pattern of wanted)
+        expect(
+          bodies.some((b) => pattern.test(b)),
+          `${email}: ${pattern}`,
+        ).toBe(true);
+    }
+    // Roll-ups: one event per result, and the time of the contact's latest result (Morgan's: the meeting).
+    await expect
+      .poll(async () =>
+        Object.fromEntries(
+          (await backend.sandbox.contacts())
+            .filter((c) => emails.includes(c.properties.email ?? ''))
+            .map((c) => [c.properties.email, c.properties.closer_campaign_events]),
+        ),
+      )
+      .toEqual({ [UI_SEND_TO]: '1', [THREADS.t1.to]: '3', [THREADS.t2.to]: '2', [THREADS.t3.to]: '3' });
+    const morgan = (await backend.sandbox.contacts()).find((c) => c.properties.email === THREADS.t1.to);
+    expect(morgan?.properties.closer_last_campaign_event_at).toBe(new Date(meetingAt).toISOString());
+    const stats = await backend.sandbox.stats();
+    expect(stats.duplicates).toEqual({ contacts: 0, engagements: 0 });
+
+    // The signed card endpoints return exactly the planted numbers.
+    const cardGet = async <T>(path: string): Promise<T> => {
+      const timestamp = String(Date.now());
+      const res = await fetch(`${backend.url}${path}`, {
+        headers: {
+          'x-hubspot-signature-v3': signV3(SANDBOX_SECRET, 'GET', `${backend.url}${path}`, '', timestamp),
+          'x-hubspot-request-timestamp': timestamp,
+        },
+      });
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as T;
+    };
+    const team = await cardGet<{
+      campaigns: Array<{
+        campaignId: string;
+        campaignName: string;
+        winner: string | null;
+        variants: Array<{
+          variantId: string;
+          variantName: string;
+          sends: number;
+          replies: number;
+          positiveReplies: number;
+          meetings: number;
+        }>;
+      }>;
+    }>(`/v1/card/team-results?portalId=${backend.portalId}`);
+    expect(team.campaigns).toHaveLength(1);
+    expect(team.campaigns[0]).toMatchObject({ campaignId, campaignName: 'Q1 pilot', winner: null });
+    const byVariant = Object.fromEntries(
+      (team.campaigns[0]?.variants ?? []).map((v) => [
+        v.variantId,
+        { name: v.variantName, sends: v.sends, replies: v.replies, positive: v.positiveReplies, meetings: v.meetings },
+      ]),
+    );
+    // The same figures as the dashboard: A 2 sends, 1 reply, 1 positive (a meeting); B 2 sends, 1 reply, 0 positive.
+    expect(byVariant).toEqual({
+      [variants.A]: { name: 'Variant A', sends: 2, replies: 1, positive: 1, meetings: 1 },
+      [variants.B]: { name: 'Variant B', sends: 2, replies: 1, positive: 0, meetings: 0 },
+    });
+
+    type ContactCard = {
+      contactId: string;
+      results: Array<{ variantId: string; sentAt: string | null; replied: boolean; lastOutcome: string }>;
+    };
+    const card = (email: string) =>
+      cardGet<ContactCard>(`/v1/card/campaigns?portalId=${backend.portalId}&contactId=${idOf[email]}`);
+    const perContact = {
+      [UI_SEND_TO]: { variantId: variants.A, replied: false, lastOutcome: 'sent' },
+      [THREADS.t1.to]: { variantId: variants.A, replied: true, lastOutcome: 'meeting', sentAt: SENT_AT },
+      [THREADS.t2.to]: { variantId: variants.B, replied: false, lastOutcome: 'bounce', sentAt: SENT_AT },
+      [THREADS.t3.to]: { variantId: variants.B, replied: true, sentAt: SENT_AT },
+    };
+    for (const [email, expected] of Object.entries(perContact)) {
+      const got = await card(email);
+      expect(got.contactId).toBe(idOf[email]);
+      expect(got.results, email).toHaveLength(1);
+      expect(got.results[0], email).toMatchObject(expected);
+    }
+
+    // The privacy ledger recorded exactly the requests the browser made to the backend.
+    const ledger = (await call(side, 'ledger.list', { limit: 10_000 })).result as {
+      entries: Array<{ method: string; url: string; purpose: string; fields: string[] }>;
+    };
+    const key = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
+    const tally = (keys: string[]) =>
+      keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+    const intercepted = s.requests.filter(
+      (r) => r.url.startsWith(backend.url) && new URL(r.url).pathname.startsWith('/v1/') && r.method !== 'OPTIONS',
+    );
+    const recorded = ledger.entries.filter((e) => e.url.startsWith(backend.url));
+    expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(
+      tally(intercepted.map((r) => key(r.method, r.url))),
+    );
+    expect(intercepted.filter((r) => new URL(r.url).pathname === '/v1/campaign-results').length).toBeGreaterThan(0);
+    expect(recorded.some((e) => e.purpose === 'outbox.campaign.result')).toBe(true);
+
+    // No request body anywhere carried a planted reply's text.
+    for (const r of s.requests)
+      for (const text of Object.values(PLANTED)) expect(r.postData ?? '', r.url).not.toContain(text.slice(0, 24));
   });
 });

@@ -44,6 +44,26 @@ export const studioMethods = {
     result: z.object({ deleted: z.number().int() }),
   },
   /**
+   * Shares the catalogue with the team through the companion backend: pulls the team's changes (the newer
+   * `updatedAt` wins), then pushes edits and deletions made here. `host_unavailable` with `companion.not_connected`
+   * when the extension is not connected.
+   */
+  'catalogue.sync': {
+    params: z.object({}).strict(),
+    result: z.object({
+      received: z.number().int(),
+      updatedLocally: z.number().int(),
+      pushed: z.number().int(),
+      stale: z.number().int(),
+      lastSyncAt: z.number(),
+    }),
+  },
+  /** When the catalogue was last synced with the team, and how many local changes wait to be shared. */
+  'catalogue.syncStatus': {
+    params: z.object({}).strict(),
+    result: z.object({ connected: z.boolean(), lastSyncAt: z.number().nullable(), pending: z.number().int() }),
+  },
+  /**
    * The catalogue items that best fit a contact's persona (looked up by email) or a persona given directly, with
    * the reason for each. `method` says how they were ranked (TF-IDF unless an embedding model is loaded).
    */

@@ -198,6 +198,38 @@ const STEP_CHECKS: Record<number, StepCheck> = {
     await db.query('DELETE FROM portals WHERE portal_id = 1');
     expect((await db.query('SELECT portal_id FROM campaign_results')).rows).toEqual([{ portal_id: '2' }]);
   },
+  5: async (db) => {
+    expect(await columns(db, 'team_catalogue')).toEqual([
+      'portal_id',
+      'item_id',
+      'kind',
+      'name',
+      'description',
+      'tags',
+      'url',
+      'updated_at',
+      'updated_by',
+      'deleted',
+      'changed_at',
+    ]);
+    await db.query('INSERT INTO portals (portal_id) VALUES (1), (2)');
+    const insert = (portal: number, id: string, kind: string | null, name: string | null, deleted = false) =>
+      db.query(
+        `INSERT INTO team_catalogue (portal_id, item_id, kind, name, description, updated_at, updated_by, deleted)
+         VALUES ($1, $2, $3, $4, $5, now(), 'rep', $6)`,
+        [portal, id, kind, name, deleted ? null : '', deleted],
+      );
+    // Ids are per portal; a live item needs its content, a deleted one keeps none.
+    await insert(1, 'a', 'product', 'A');
+    await insert(2, 'a', 'content', 'A');
+    await insert(1, 'gone', null, null, true);
+    await expect(insert(1, 'a', 'product', 'A')).rejects.toThrow(/duplicate key/);
+    await expect(insert(1, 'b', 'service', 'B')).rejects.toThrow(/violates/);
+    await expect(insert(1, 'c', null, null)).rejects.toThrow(/violates/);
+    await expect(insert(1, 'd', 'product', 'D', true)).rejects.toThrow(/violates/);
+    await db.query('DELETE FROM portals WHERE portal_id = 1');
+    expect((await db.query('SELECT portal_id FROM team_catalogue')).rows).toEqual([{ portal_id: '2' }]);
+  },
 };
 
 const migrations = loadMigrations();

@@ -10,6 +10,7 @@ import { SyncWorker } from '../sync/worker';
 import { contactRoutes } from './contact-routes';
 import { deviceRoutes } from './device-routes';
 import { campaignRoutes } from './campaign-routes';
+import { catalogueRoutes } from './catalogue-routes';
 import { extensionRoutes } from './extension-routes';
 import { hubspotRoutes } from './hubspot-routes';
 import { oauthRoutes } from './oauth-routes';
@@ -52,5 +53,6 @@ export function appRoutes(services: AppServices): Route[] {
     ...deviceRoutes(services),
     ...contactRoutes(services),
     ...campaignRoutes(services),
+    ...catalogueRoutes(services),
   ];
 }

@@ -166,6 +166,25 @@ describe('campaign store', () => {
       { tabId: 1, fromExtensionPage: false },
     );
     expect((await db.get('events', manual.eventId))?.campaignId).toBeUndefined();
+    // Each tagged send is queued for sync as a `sent` result (labels only); the untagged one is not.
+    const sentResults = (await db.getAll('outbox')).filter(
+      (o) => o.kind === 'campaign.result' && (o.payload as CampaignResultItem).outcome === 'sent',
+    );
+    expect(sentResults.map((o) => o.idempotencyKey).sort()).toEqual(
+      [`send:${eventId}`, `send:${assisted.eventId}`].sort(),
+    );
+    expect(sentResults.find((o) => o.idempotencyKey === `send:${eventId}`)?.payload).toEqual({
+      idempotencyKey: `send:${eventId}`,
+      campaignId: 'q1',
+      campaignName: 'Q1 pilot',
+      variantId: 'b',
+      variantName: 'Variant B',
+      channel: 'email',
+      segment: 'technical_buyer',
+      email: 'jordan@example.net',
+      outcome: 'sent',
+      occurredAt: '2026-11-10T10:00:00.000Z',
+    });
     // The ratings view joins the send to the panel draft's prompt version through the tag.
     await db.put('drafts', {
       id: 'd1',

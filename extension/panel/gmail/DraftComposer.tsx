@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { buildReplyDraftPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
 import { request } from '../../messaging/client';
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
-import { useGeneration } from '../use-generation';
-import { promptContext, splitFacts, threadLanguage } from './thread-context';
+import { draftGrounding, promptContext, splitFacts, threadLanguage } from './thread-context';
 import { RecommendedItem } from './RecommendedItem';
 import { CampaignTagger } from './CampaignTagger';
+import { DraftVariants } from './DraftVariants';
+import { optionsKey, useDraftVariants } from './use-draft-variants';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
@@ -38,45 +39,43 @@ export function DraftComposer({
   const [length, setLength] = useState<(typeof LENGTHS)[number]>('short');
   const [language, setLanguage] = useState<'en' | 'zh'>(threadLanguage(thread));
   const [goal, setGoal] = useState('');
-  const [text, setText] = useState('');
-  const [draftId, setDraftId] = useState<string | null>(null);
-  const [version, setVersion] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { state, start, cancel } = useGeneration(expect);
+  // Up to three variants of the current options, each its own stored draft with its own score and rating.
+  const v = useDraftVariants({
+    expect,
+    threadId: thread.threadId,
+    optionsKey: optionsKey({ tone, length, language, goal, facts }),
+    score: (body) =>
+      request('host.scoreDraft', {
+        subject: thread.subject,
+        body,
+        grounding: draftGrounding(thread, splitFacts(facts)),
+      }).then((s) => s.total),
+  });
+  const text = v.selected?.text ?? '';
+  const draftId = v.selected?.status === 'done' ? v.selected.id : null;
+  const state = v.generation;
+  const cancel = v.cancel;
   // A campaign variant's tone, when it is one the composer offers, becomes the draft's tone.
   const adoptTone = useCallback((v: { tone: string } | null) => {
     const t = TONES.find((x) => x === v?.tone);
     if (t) setTone(t);
   }, []);
-  const streaming = state.kind === 'streaming';
+  const streaming = v.streaming;
 
-  const generate = () => {
+  const generate = (mode: 'replace' | 'add' = 'replace') => {
     const prompt = buildReplyDraftPrompt({
       context: promptContext(thread),
       constraints: { language, length, tone, ...(goal.trim() ? { callToAction: goal.trim() } : {}) },
       grounding: splitFacts(facts),
     });
-    setVersion(promptRef(prompt));
     setNotice(null);
-    setDraftId(null);
-    start(
+    v.generate(
       { messages: prompt.messages, maxTokens: prompt.maxTokens, temperature: prompt.temperature, stop: prompt.stop },
+      { promptVersion: promptRef(prompt), language, mode },
       (raw) => postprocess(raw, prompt.output).text,
     );
   };
-
-  // Streamed text shows as it arrives; the cleaned text replaces it at the end and is saved as a draft.
-  useEffect(() => {
-    if (state.kind === 'streaming') setText(state.text);
-    if (state.kind === 'done') {
-      setText(state.text);
-      const id = crypto.randomUUID();
-      setDraftId(id);
-      void request('store.putDraft', {
-        draft: { id, threadId: thread.threadId, body: state.text, createdAt: Date.now(), promptVersion: version },
-      }).catch(() => undefined);
-    }
-  }, [state, thread.threadId, version]);
 
   const insert = async () => {
     const target = composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? composes[0];
@@ -93,17 +92,10 @@ export function DraftComposer({
   };
 
   const rate = (rating: { thumb?: 'up' | 'down'; stars?: number }) => {
-    if (!draftId) return;
-    void request('store.putDraft', {
-      draft: {
-        id: draftId,
-        threadId: thread.threadId,
-        body: text,
-        createdAt: Date.now(),
-        promptVersion: version,
-        rating,
-      },
-    }).then(() => setNotice(i18n.t('draft.rated', [version])));
+    void v.rate(rating).then(
+      (version) => version !== null && setNotice(i18n.t('draft.rated', [version])),
+      (err: unknown) => setNotice(i18n.t('panel.error.generic', [err instanceof Error ? err.message : String(err)])),
+    );
   };
 
   return (
@@ -154,14 +146,11 @@ export function DraftComposer({
         onChange={(e) => onFactsChange(e.target.value)}
         data-testid="draft-facts"
       />
-      <RecommendedItem
-        thread={thread}
-        onInclude={(line) => setText((t) => (t.trim() ? `${t.trimEnd()}\n\n${line}` : line))}
-      />
+      <RecommendedItem thread={thread} onInclude={v.append} />
       <div className="row">
         <button
           type="button"
-          onClick={generate}
+          onClick={() => generate('replace')}
           disabled={streaming || disabledReason !== null}
           data-testid="draft-generate"
         >
@@ -176,6 +165,15 @@ export function DraftComposer({
           {disabledReason}
         </p>
       )}
+      <DraftVariants
+        variants={v.variants}
+        selected={v.selectedIndex}
+        onSelect={v.select}
+        onAnother={() => generate('add')}
+        canAdd={v.canAdd && disabledReason === null}
+        busy={streaming}
+        panelId={ids.text}
+      />
       {(text || streaming) && (
         <>
           <label htmlFor={ids.text} className="sr-only">
@@ -185,10 +183,12 @@ export function DraftComposer({
             id={ids.text}
             rows={8}
             value={text}
-            readOnly={streaming}
-            onChange={(e) => setText(e.target.value)}
+            readOnly={v.selected?.status === 'streaming'}
+            onChange={(e) => v.edit(e.target.value)}
             data-testid="draft-text"
-            data-state={state.kind}
+            data-state={v.selected?.status ?? state.kind}
+            data-variant={v.selectedIndex + 1}
+            data-draft-id={draftId ?? undefined}
           />
           <div className="row wrap">
             <button

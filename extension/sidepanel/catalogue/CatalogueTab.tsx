@@ -5,11 +5,12 @@ import type { CatalogueItem } from '../../../shared/common/recommend';
 import { deleteCatalogueItem, errorMessage, listCatalogue, putCatalogue } from './catalogue-client';
 import { CatalogueImport } from './CatalogueImport';
 import { CatalogueItemForm } from './CatalogueItemForm';
+import { CatalogueTeamSync } from './CatalogueTeamSync';
 import { RecommendForPersona } from './RecommendForPersona';
 
 /**
  * The team catalogue of products and content: import from CSV, add, edit, delete, export, and try a
- * recommendation. TODO(companion): sharing the catalogue through the companion app.
+ * recommendation, and share it with the team through the companion app.
  */
 export default function CatalogueTab() {
   const [items, setItems] = useState<CatalogueItem[]>([]);
@@ -59,6 +60,7 @@ export default function CatalogueTab() {
           {error}
         </p>
       )}
+      <CatalogueTeamSync onSynced={reload} />
       <CatalogueImport existing={items} onImported={reload} />
 
       <h3>
