@@ -4,14 +4,10 @@
  * then a restart; still nothing lost and nothing duplicated. BENCH_SYNC_RECORDS shrinks the run (default 100,000).
  * The backend uses PostgreSQL from BENCH_DATABASE_URL / TEST_DATABASE_URL in a fresh schema, or an on-disk PGlite.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { startSandbox } from '../crm-app/sandbox/sandbox';
 import { fullPersona, personaItem } from '../crm-app/server/test-support/personas';
 import { freePort, startBackend, type Backend } from './bench-crm/backend-process';
+import { prepareBenchDatabase } from './bench-crm/bench-database';
 
 const chaos = process.argv.includes('--chaos');
 const RECORDS = Number(process.env.BENCH_SYNC_RECORDS ?? 100_000);
@@ -25,7 +21,7 @@ const log = (message: string) => process.stderr.write(`[bench:sync] ${message}\n
 async function main(): Promise<number> {
   const sandbox = await startSandbox({ portals: [{ id: PORTAL }], rateLimit: RATE });
   const port = await freePort();
-  const database = await prepareDatabase();
+  const database = await prepareBenchDatabase();
   const env = {
     ...database.env,
     HUBSPOT_API_URL: sandbox.url,
@@ -144,28 +140,6 @@ function allLabelled(
     if (!id || portal.contacts.get(id)?.properties.closer_persona_label !== label(i)) return false;
   }
   return true;
-}
-
-async function prepareDatabase(): Promise<{ kind: string; env: Record<string, string>; dispose(): Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) {
-    const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const withSchema = new URL(url);
-    withSchema.searchParams.set('options', `-c search_path=${schema}`);
-    return {
-      kind: 'postgres',
-      env: { DATABASE_URL: withSchema.toString() },
-      dispose: async () => {
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'closer-bench-'));
-  return { kind: 'pglite', env: { DATA_DIR: dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 main().then(

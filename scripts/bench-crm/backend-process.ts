@@ -62,3 +62,44 @@ export async function startBackend(port: number, env: Record<string, string>, ti
     },
   };
 }
+
+export interface SandboxProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HubSpot sandbox in its own process, so its work (parsing and answering the worker's batches) does not share an
+ * event loop with a load generator that is measuring latencies.
+ */
+export async function startSandboxProcess(
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<SandboxProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'crm-app/sandbox/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SANDBOX_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('sandbox did not start')), timeoutMs);
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const line = buffered.split('\n').find((l) => l.trim().startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code} during start`)));
+  });
+  child.stdout?.resume();
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
