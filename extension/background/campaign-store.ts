@@ -20,8 +20,9 @@ import {
 } from '../../shared/common/campaigns';
 import { DEFAULT_WEIGHTS, scoreDraft } from '../../shared/common/scoring';
 import type { CampaignDefinition, ObservedOutcome } from '../messaging/campaign-methods';
-import type { CloserDB, EventRecord, OutboxRecord } from '../storage/schema';
+import type { CloserDB, EventRecord } from '../storage/schema';
 import { appendToDigest, loadDashboardInput } from './campaign-digest';
+import { queueOutboxItem } from '../companion/outbox';
 
 /**
  * Campaign data in IndexedDB: definitions in `campaigns`, and everything that happened in `events` — `tag` (which
@@ -325,20 +326,18 @@ export async function threadStatus(db: CloserDb, threadId: string) {
 /** Queues one campaign result for sync (the outbox record shape of `storage/schema.ts`). */
 export type EnqueueResult = (item: CampaignResultItem) => Promise<void>;
 
-/** Default enqueue: a pending outbox record; the outbox's sender delivers it and the key drops duplicates. */
+/**
+ * Default enqueue: straight into the outbox store through the outbox's own entry (validation, message-text guard,
+ * redaction, duplicate keys); the outbox's sender delivers it.
+ */
 export const enqueueInOutbox =
   (db: CloserDb): EnqueueResult =>
   async (item) => {
-    const record: OutboxRecord = {
-      id: crypto.randomUUID(),
-      idempotencyKey: item.idempotencyKey,
+    await queueOutboxItem(async () => db, {
       kind: 'campaign.result',
+      idempotencyKey: item.idempotencyKey,
       payload: item,
-      status: 'pending',
-      attempts: 0,
-      createdAt: Date.now(),
-    };
-    await db.put('outbox', record);
+    });
   };
 
 /**

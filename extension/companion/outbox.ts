@@ -70,6 +70,49 @@ export interface OutboxCounts {
   failed: number;
 }
 
+export interface OutboxInput {
+  kind: string;
+  idempotencyKey: string;
+  payload: unknown;
+}
+
+/**
+ * Validates, refuses message text, redacts and stores one item; an item with the same kind and idempotency key that
+ * is already queued or sent is not queued twice. The one way into the outbox: the worker's outbox calls it and then
+ * tries to deliver; a context without a running outbox calls it alone and the next delivery round picks the item up.
+ */
+export async function queueOutboxItem(
+  db: OutboxDeps['db'],
+  input: OutboxInput,
+  at: number = Date.now(),
+): Promise<{ id: string; duplicate: boolean }> {
+  const kind = OutboxKindSchema.safeParse(input.kind);
+  if (!kind.success) throw new OutboxRejected(`Unknown outbox kind "${input.kind}"`);
+  const spec = OUTBOX_KINDS[kind.data];
+  const payload = { ...(input.payload as object), idempotencyKey: input.idempotencyKey };
+  const sanitized = sanitizePayload(payload);
+  const parsed = spec.payload.safeParse(sanitized);
+  if (!parsed.success)
+    throw new OutboxRejected(
+      `Invalid ${kind.data} payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
+  const id = `${kind.data}:${input.idempotencyKey}`;
+  const store = await db();
+  const existing = await store.get('outbox', id);
+  if (existing && existing.status !== 'failed') return { id, duplicate: true };
+  await store.put('outbox', {
+    id,
+    idempotencyKey: input.idempotencyKey,
+    kind: kind.data,
+    payload: parsed.data,
+    status: 'pending',
+    attempts: 0,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  });
+  return { id, duplicate: false };
+}
+
 export function createOutbox(deps: OutboxDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
@@ -186,38 +229,7 @@ export function createOutbox(deps: OutboxDeps) {
   return {
     deliver,
     state: () => state,
-    /**
-     * Validates, refuses message text, redacts and stores one item; an item with the same kind and idempotency key
-     * that is already queued or sent is not queued twice.
-     */
-    async enqueue(input: { kind: string; idempotencyKey: string; payload: unknown }) {
-      const kind = OutboxKindSchema.safeParse(input.kind);
-      if (!kind.success) throw new OutboxRejected(`Unknown outbox kind "${input.kind}"`);
-      const spec = OUTBOX_KINDS[kind.data];
-      const payload = { ...(input.payload as object), idempotencyKey: input.idempotencyKey };
-      const sanitized = sanitizePayload(payload);
-      const parsed = spec.payload.safeParse(sanitized);
-      if (!parsed.success)
-        throw new OutboxRejected(
-          `Invalid ${kind.data} payload: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-        );
-      const id = `${kind.data}:${input.idempotencyKey}`;
-      const db = await deps.db();
-      const existing = await db.get('outbox', id);
-      if (existing && existing.status !== 'failed') return { id, duplicate: true };
-      const at = now();
-      await put({
-        id,
-        idempotencyKey: input.idempotencyKey,
-        kind: kind.data,
-        payload: parsed.data,
-        status: 'pending',
-        attempts: 0,
-        createdAt: existing?.createdAt ?? at,
-        updatedAt: at,
-      });
-      return { id, duplicate: false };
-    },
+    enqueue: (input: OutboxInput) => queueOutboxItem(deps.db, input, now()),
     async list(limit = 500): Promise<{ items: OutboxRecord[]; counts: OutboxCounts }> {
       const db = await deps.db();
       const counts: OutboxCounts = {

@@ -7,6 +7,7 @@ import {
   chooseVariant,
   dashboard,
   deleteDefinition,
+  enqueueInOutbox,
   listWithCounts,
   recordOutcomes,
   refit,
@@ -262,6 +263,33 @@ describe('campaign store', () => {
     expect(d.aggregation.total.medianTimeToReplyMs).toBe(2_000);
     expect(d.names['q1']).toBe('Q1 pilot');
     expect(d.winners[0]?.decision.winner).toBeNull();
+  });
+
+  it('the fallback enqueue goes through the outbox entry: validated, deduplicated, message text refused', async () => {
+    const db = await freshDb();
+    const item: CampaignResultItem = {
+      idempotencyKey: 'send:e1',
+      campaignId: 'q1',
+      campaignName: 'Q1 pilot',
+      variantId: 'a',
+      variantName: 'Variant A',
+      channel: 'email',
+      email: 'ada@example.com',
+      outcome: 'sent',
+      occurredAt: '2026-11-29T00:00:00.000Z',
+    };
+    await enqueueInOutbox(db)(item);
+    await enqueueInOutbox(db)(item);
+    const rows = await db.getAll('outbox');
+    expect(rows.map((r) => [r.id, r.status])).toEqual([['campaign.result:send:e1', 'pending']]);
+    await expect(
+      enqueueInOutbox(db)({ ...item, idempotencyKey: 'send:e2', campaignName: 'x'.repeat(1_001) }),
+    ).rejects.toThrow();
+    await expect(enqueueInOutbox(db)({ ...item, idempotencyKey: 'send:e3', outcome: 'won' as never })).rejects.toThrow(
+      /Invalid campaign.result payload/,
+    );
+    expect(await db.count('outbox')).toBe(1);
+    db.close();
   });
 
   it('chooses from local outcomes and explains with local counts; no winner below the minimum sample', async () => {
