@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodMap } from '../../shared/common/protocol/define';
+import { ExpectationSchema } from './expectation';
 import { CrmContactSchema, MessageSignalSchema } from '../../shared/common/persona/crm';
 import { PERSONA_FIELD_NAMES } from '../../shared/common/llm/structured/persona-schema';
 
@@ -8,17 +9,6 @@ import { PERSONA_FIELD_NAMES } from '../../shared/common/llm/structured/persona-
  * each feature's protocol in one place. `host.*` runs in the AI host (where the correspondence is read and the model
  * runs); `persona.*` and `enrich.*` in the service worker.
  */
-
-/**
- * The engine a build expects. Same shape as `ExpectationSchema` in `methods.ts`, restated here because that file
- * imports this one (importing back would make the catalogue's evaluation order fragile).
- */
-const BuildExpectationSchema = z.object({
-  engine: z.enum(['auto', 'echo', 'test', 'webllm', 'prompt-api']),
-  model: z.string().max(200),
-  tokenDelayMs: z.number().int().min(0).max(5_000).optional(),
-  modelBaseUrl: z.string().url().max(500).optional(),
-});
 
 const numericId = z.string().regex(/^\d{1,20}$/);
 export const PersonaFieldNameSchema = z.enum(PERSONA_FIELD_NAMES as [string, ...string[]]);
@@ -106,7 +96,7 @@ export const personaMethods = {
       .object({
         requestId: z.string().min(1).max(64),
         contact: CrmContactSchema,
-        expect: BuildExpectationSchema,
+        expect: ExpectationSchema,
         fallback: z.enum(['rules', 'none']),
         jobId: z.string().min(1).max(128).optional(),
       })
