@@ -2,15 +2,12 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { request } from '../../messaging/client';
 import { draftGrounding } from './thread-context';
-import type { ResultOf } from '../../../shared/common/protocol/define';
-import type { Methods } from '../../messaging/methods';
+import { ScoreDetails, type DraftScore } from '../ScoreDetails';
 import type { GmailPageState } from '../../messaging/page-state';
 
-type Score = ResultOf<Methods, 'host.scoreDraft'>;
+type Score = DraftScore;
 /** Pause in typing before the draft is checked again. */
 const DEBOUNCE_MS = 400;
-
-const uiLang = (): 'en' | 'zh' => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
 
 /**
  * Checks what the rep is writing in Gmail's reply as they type (debounced, computed in the AI host): the explainable
@@ -50,7 +47,6 @@ export function LiveScore({
     // Re-check when the text changes, not on each new array.
   }, [body, subject, recipientName, thread.threadId, facts.join('\n')]);
 
-  const lang = uiLang();
   return (
     <section aria-labelledby="score-h" data-testid="live-score">
       <h2 id="score-h">{i18n.t('score.title')}</h2>
@@ -61,39 +57,28 @@ export function LiveScore({
         </p>
       )}
       {score && (
-        <>
-          <p data-testid="score-total" data-total={score.total}>
-            <meter min={0} max={100} low={50} high={75} optimum={100} value={score.total} />{' '}
-            {i18n.t('score.total', [String(Math.round(score.total))])}
-          </p>
-          <h3>{i18n.t('score.claims')}</h3>
-          {score.unsupported.length === 0 ? (
-            <p className="muted">{i18n.t('score.noClaims')}</p>
-          ) : (
-            <ul data-testid="unsupported-claims">
-              {score.unsupported.map((c, i) => (
-                <li key={`${c.start}-${i}`} data-claim={c.text}>
-                  <q>{c.text}</q> — {c.reason[lang]}{' '}
-                  {compose && (
-                    <button
-                      type="button"
-                      onClick={() => void request('page.selectText', { composeIndex: compose.index, text: c.text })}
-                    >
-                      {i18n.t('score.show')}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <ul className="criteria" data-testid="criteria">
-            {score.criteria.map((c) => (
-              <li key={c.id} data-status={c.status}>
-                <span aria-hidden="true">{c.status === 'pass' ? '✓' : '⚠'}</span> {c.reason[lang]}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ScoreDetails
+          score={score}
+          Heading="h3"
+          labels={{
+            total: i18n.t('score.total', [String(Math.round(score.total))]),
+            claims: i18n.t('score.claims'),
+            noClaims: i18n.t('score.noClaims'),
+          }}
+          testIds={{ total: 'score-total', claims: 'unsupported-claims', criteria: 'criteria' }}
+          claimAction={
+            compose
+              ? (c) => (
+                  <button
+                    type="button"
+                    onClick={() => void request('page.selectText', { composeIndex: compose.index, text: c.text })}
+                  >
+                    {i18n.t('score.show')}
+                  </button>
+                )
+              : undefined
+          }
+        />
       )}
     </section>
   );

@@ -1,8 +1,5 @@
 import type { LocalizedLabel } from '../../../shared/common/campaigns';
-
-/** The UI language of this extension page (the locale the browser chose for it). */
-export const uiLang = (): 'en' | 'zh' =>
-  typeof document !== 'undefined' && document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+import { uiLang } from '../../panel/ui-lang';
 
 /** The label in the UI language. */
 export const pick = (label: LocalizedLabel): string => label[uiLang()];

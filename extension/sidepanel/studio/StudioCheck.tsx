@@ -1,11 +1,8 @@
 import { i18n } from '#i18n';
-import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { FormatIssue } from '../../../shared/common/studio';
-import type { Methods } from '../../messaging/methods';
+import { ScoreDetails, type DraftScore } from '../../panel/ScoreDetails';
 
-export type Score = ResultOf<Methods, 'host.scoreDraft'>;
-
-const uiLang = (): 'en' | 'zh' => (document.documentElement.lang.startsWith('zh') ? 'zh' : 'en');
+export type Score = DraftScore;
 
 export function issueText(issue: FormatIssue): string {
   switch (issue.code) {
@@ -42,7 +39,6 @@ export function StudioCheck({
   error: string | null;
   issues: FormatIssue[];
 }) {
-  const lang = uiLang();
   return (
     <section aria-labelledby="studio-check-h" data-testid="studio-check">
       <h3 id="studio-check-h">{i18n.t('studio.check.title')}</h3>
@@ -57,31 +53,16 @@ export function StudioCheck({
         </p>
       )}
       {score && (
-        <>
-          <p data-testid="studio-score" data-total={score.total}>
-            <meter min={0} max={100} low={50} high={75} optimum={100} value={score.total} />{' '}
-            {i18n.t('studio.check.total', [String(Math.round(score.total))])}
-          </p>
-          <h4>{i18n.t('studio.check.claims')}</h4>
-          {score.unsupported.length === 0 ? (
-            <p className="muted">{i18n.t('studio.check.noClaims')}</p>
-          ) : (
-            <ul data-testid="studio-claims">
-              {score.unsupported.map((c, i) => (
-                <li key={`${c.start}-${i}`} data-claim={c.text}>
-                  <q>{c.text}</q> — {c.reason[lang]}
-                </li>
-              ))}
-            </ul>
-          )}
-          <ul className="criteria">
-            {score.criteria.map((c) => (
-              <li key={c.id} data-status={c.status}>
-                <span aria-hidden="true">{c.status === 'pass' ? '✓' : '⚠'}</span> {c.reason[lang]}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ScoreDetails
+          score={score}
+          Heading="h4"
+          labels={{
+            total: i18n.t('studio.check.total', [String(Math.round(score.total))]),
+            claims: i18n.t('studio.check.claims'),
+            noClaims: i18n.t('studio.check.noClaims'),
+          }}
+          testIds={{ total: 'studio-score', claims: 'studio-claims' }}
+        />
       )}
       <h4>{i18n.t('studio.check.format')}</h4>
       {issues.length === 0 ? (
