@@ -3,7 +3,8 @@
  * loopback: 200 requests/s for 30 s (BENCH_API_SECONDS, BENCH_API_RPS) after 5 s of unmeasured warm-up at that rate
  * (BENCH_API_WARMUP_SECONDS), a mix of persona upserts, campaign events,
  * campaign results, contact summaries, team priors and variant priors over 20 tokens. The sync worker runs against a sandbox meanwhile, as in
- * production; backend and sandbox are each their own process. PGlite in memory by default; BENCH_DATABASE_URL selects PostgreSQL. Prints one JSON line.
+ * production; backend and sandbox are each their own process. By default the backend runs as shipped: PGlite in a
+ * data directory on disk (a temporary one); BENCH_DATABASE_URL selects PostgreSQL. Prints one JSON line.
  */
 import http from 'node:http';
 import { freePort, startBackend, startSandboxProcess } from './bench-crm/backend-process';
@@ -20,10 +21,11 @@ async function main(): Promise<number> {
   // The sandbox runs in its own process: in this one it would stall the event loop that times the responses.
   const sandbox = await startSandboxProcess({ SANDBOX_PORTAL: String(PORTAL) });
   const port = await freePort();
-  // PostgreSQL in a fresh schema (no earlier run's state), or PGlite in memory.
-  const database = process.env.BENCH_DATABASE_URL ? await prepareBenchDatabase(process.env.BENCH_DATABASE_URL) : null;
+  // PostgreSQL in a fresh schema (no earlier run's state), or PGlite in a fresh temporary data directory. Only
+  // BENCH_DATABASE_URL selects PostgreSQL here ('' keeps the helper from falling back to TEST_DATABASE_URL).
+  const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? '');
   const backend = await startBackend(port, {
-    ...(database ? database.env : { DATA_DIR: 'memory://' }),
+    ...database.env,
     HUBSPOT_API_URL: sandbox.url,
     HUBSPOT_AUTHORIZE_URL: `${sandbox.url}/oauth/authorize`,
     // The sandbox's default app credentials (crm-app/sandbox/sandbox.ts).
@@ -102,6 +104,9 @@ async function main(): Promise<number> {
     const slowAt: number[] = [];
     let t0 = performance.now();
     let errors = 0;
+    // What each error was (route and status, or the socket error), so a failed run says why.
+    const errorKinds = new Map<string, number>();
+    const countError = (kind: string) => errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
     const send = () =>
       new Promise<void>((resolve) => {
         const r = nextRequest();
@@ -120,16 +125,23 @@ async function main(): Promise<number> {
               const ms = performance.now() - started;
               latencies.push(ms);
               const route = `${r.method} ${r.path.replace(/\/v1\/contacts\/[^/]+\//, '/v1/contacts/:email/').split('?')[0]}`;
-              byRoute.set(route, [...(byRoute.get(route) ?? []), ms]);
+              // Appended in place: copying the array per response made this process's own GC pauses show up as API latency.
+              const forRoute = byRoute.get(route);
+              if (forRoute) forRoute.push(ms);
+              else byRoute.set(route, [ms]);
               if (ms > 50) slowAt.push(Math.round((started - t0) / 1000));
               // 404: a summary for a contact not written yet is a valid answer, not an error.
-              if (res.statusCode === undefined || (res.statusCode >= 300 && res.statusCode !== 404)) errors += 1;
+              if (res.statusCode === undefined || (res.statusCode >= 300 && res.statusCode !== 404)) {
+                errors += 1;
+                countError(`${route} → ${res.statusCode ?? 'no status'}`);
+              }
               resolve();
             });
           },
         );
-        req.on('error', () => {
+        req.on('error', (error: NodeJS.ErrnoException) => {
           errors += 1;
+          countError(`${r.method} ${r.path.split('?')[0]} → ${error.code ?? error.message}`);
           resolve();
         });
         req.on('timeout', () => req.destroy());
@@ -160,6 +172,7 @@ async function main(): Promise<number> {
     byRoute.clear();
     slowAt.length = 0;
     errors = 0;
+    errorKinds.clear();
     const total = SECONDS * RPS;
     const started = performance.now();
     t0 = started;
@@ -176,7 +189,7 @@ async function main(): Promise<number> {
       requests: total,
       seconds: SECONDS,
       warmup_s: WARMUP_SECONDS,
-      database: database ? 'postgres' : 'pglite',
+      database: database.kind,
     };
     for (const [route, values] of byRoute) {
       values.sort((a, b) => a - b);
@@ -186,13 +199,15 @@ async function main(): Promise<number> {
     process.stderr.write(
       `[bench:api] slow (>50 ms) requests by second sent: ${JSON.stringify(Object.fromEntries(slowAt.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<number, number>())))}\n`,
     );
+    if (errorKinds.size > 0)
+      process.stderr.write(`[bench:api] errors: ${JSON.stringify(Object.fromEntries(errorKinds))}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return result.p99_ms <= TARGET_P99_MS && errors === 0 ? 0 : 1;
   } finally {
     agent.destroy();
     await backend.stop();
     await sandbox.stop();
-    await database?.dispose();
+    await database.dispose();
   }
 }
 

@@ -389,6 +389,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         },
       ];
     }
+    if (method === 'GET' && url.pathname === '/__sandbox/property') {
+      // One property of every contact, by email: how a benchmark in another process checks what arrived.
+      const name = url.searchParams.get('name') ?? '';
+      const values: Record<string, string | null> = {};
+      for (const [email, id] of portal.contactByEmail)
+        values[email] = portal.contacts.get(id)?.properties[name] ?? null;
+      return [200, { values }];
+    }
     if (method === 'POST' && url.pathname === '/__sandbox/faults') {
       Object.assign(state.faults, parseJson(raw));
       return [200, state.faults];

@@ -28,11 +28,17 @@ export interface Backend {
 
 export async function startBackend(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<Backend> {
   // node itself, not npx/tsx wrappers: the pid we signal must be the process doing the work.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'crm-app/server/main.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 2, 'inherit'], // the backend's JSON log lines go to our stderr
-  });
+  // BENCH_BACKEND_NODE_ARGS (space-separated) lets a run profile the backend alone, e.g. "--cpu-prof --trace-gc".
+  const nodeArgs = (process.env.BENCH_BACKEND_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(REPO_ROOT, 'crm-app/server/main.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 2, 'inherit'], // the backend's JSON log lines go to our stderr
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + timeoutMs;
