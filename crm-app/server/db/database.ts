@@ -28,6 +28,11 @@ export interface Database extends Queryable {
    * lane of its one connection, on PostgreSQL a pool of its own. Closing the database closes it too.
    */
   background?(): Database;
+  /**
+   * Runs a registered procedure (see sync/procedures.ts) next to the database, in one round trip, on this database's
+   * lane. Only a database in another thread offers it; elsewhere procedures run in the caller's thread.
+   */
+  procedure?(name: string, args: readonly unknown[]): Promise<unknown>;
 }
 
 /** A schema name we are willing to splice into SQL (tests isolate themselves in one schema each). */

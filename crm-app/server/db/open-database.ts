@@ -5,7 +5,8 @@ import { IN_MEMORY_DATA_DIR } from '../config';
 import type { Logger } from '../logger';
 import { redactUrl } from '../logger';
 import type { Database } from './database';
-import { openPGliteDatabase } from './pglite-database';
+import { openPGliteThreadDatabase } from './pglite-thread-database';
+import { PROCEDURES_MODULE } from '../sync/procedures';
 import { openPostgresDatabase } from './postgres-database';
 
 /** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, PGlite in DATA_DIR otherwise. */
@@ -20,7 +21,8 @@ export async function openDatabase(config: ServerConfig, logger: Logger): Promis
     // A fresh data directory costs an initdb (several seconds); reopening one is much cheaper. Log which it was.
     const created = inMemory || !existsSync(path.join(config.dataDir, 'PG_VERSION'));
     if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
-    database = await openPGliteDatabase({ dataDir: config.dataDir });
+    // In a thread of its own: its SQL runs in WebAssembly and would otherwise stop this thread's HTTP work.
+    database = await openPGliteThreadDatabase({ dataDir: config.dataDir, procedures: PROCEDURES_MODULE });
     logger.info('db.opened', { kind: 'pglite', target: config.dataDir, created, ms: elapsed(started) });
   }
   return database;

@@ -7,7 +7,8 @@ import { authenticate, issueExtensionToken, revokeToken, type TokenOwner } from 
 import { CampaignEvents, DevTokenRequest, jsonBody, PersonaBatch } from '../extension/schemas';
 import { HttpError, parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
-import { enqueueCampaignEvents, enqueuePersonas } from '../sync/enqueue';
+import { enqueueCampaignEvents } from '../sync/enqueue';
+import { runProcedure } from '../sync/procedures';
 import type { AppServices } from './app-routes';
 
 export function extensionRoutes(services: AppServices): Route[] {
@@ -26,7 +27,7 @@ export function extensionRoutes(services: AppServices): Route[] {
       path: '/v1/personas:batchUpsert',
       handler: authed(async (ctx, owner) => {
         const { items } = parseRequest(PersonaBatch, jsonBody(ctx.body), 'persona batch');
-        return { status: 202, body: await enqueuePersonas(db, owner.portalId, items) };
+        return { status: 202, body: await runProcedure(db, 'enqueuePersonas', owner.portalId, items) };
       }),
     },
     {

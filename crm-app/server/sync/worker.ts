@@ -11,7 +11,8 @@ import { backoffMs } from './backoff';
 import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
 import { HubSpotError, type HubSpotClient } from './hubspot-client';
 import { fieldsJson } from './properties';
-import { claimJobs, completeJobs, deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
+import { deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
+import { runProcedure } from './procedures';
 
 export const BATCH_SIZE = 100;
 const ENGAGEMENT_TO_CONTACT: Record<EngagementInput['type'], number> = { notes: 202, emails: 198 };
@@ -60,7 +61,7 @@ export class SyncWorker {
     if (portalId === undefined) return false;
     const limiter = this.hubspot.limiter(portalId);
     const stamp = await limiter.acquire();
-    const jobs = await claimJobs(this.db, portalId, BATCH_SIZE, this.options.leaseMs, this.id);
+    const jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
     if (jobs.length === 0) {
       limiter.release(stamp);
       this.portalsRefreshedAt = 0;
@@ -108,26 +109,13 @@ export class SyncWorker {
         stage = 'engagements';
         await this.createEngagements(portalId, events, ids, jobs);
       }
-      await this.db.transaction(async (tx) => {
-        await completeJobs(
-          tx,
-          jobs.map((j) => j.id),
-        );
-        if (ids.size > 0) {
-          // Lock the rows in email order first, as enqueueing does: an UPDATE … FROM joins in hash order, and two
-          // transactions locking one set of contacts in different orders deadlock (seen under bench:api load).
-          await tx.query(
-            'SELECT 1 FROM contact_personas WHERE portal_id = $1 AND email = ANY($2::text[]) ORDER BY email FOR UPDATE',
-            [portalId, [...ids.keys()].sort()],
-          );
-          await tx.query(
-            `UPDATE contact_personas c SET hubspot_id = v.id
-               FROM jsonb_to_recordset($2::jsonb) AS v(email text, id text)
-              WHERE c.portal_id = $1 AND c.email = v.email`,
-            [portalId, JSON.stringify([...ids].map(([email, id]) => ({ email, id })))],
-          );
-        }
-      });
+      await runProcedure(
+        this.db,
+        'finishBatch',
+        portalId,
+        jobs.map((j) => j.id),
+        [...ids],
+      );
     } catch (error) {
       await this.fail(jobs, error, stage);
     }
