@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import { loadMigrations, migrate } from '../db/migrations';
+import { startEmbeddedAutovacuum } from '../db/embedded-autovacuum';
 import { openDatabase } from '../db/open-database';
 import { createLogger, errorFields, type Logger } from '../logger';
 import { healthzRoute } from '../routes/healthz';
@@ -56,6 +57,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   }
 
   const services = options.app ? createAppServices(options.app, database, logger) : undefined;
+  // PostgreSQL has autovacuum; the embedded database has nothing of the kind unless we run it (see the module).
+  const autovacuum = ownsDatabase && database.kind === 'pglite' ? startEmbeddedAutovacuum(database, logger) : undefined;
   const route = createRouter([
     healthzRoute(migrations.length),
     personaRoute(),
@@ -136,6 +139,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   try {
     await listen(server, config.port, config.host);
   } catch (error) {
+    await autovacuum?.stop();
     if (ownsDatabase) await database.close();
     throw error;
   }
@@ -154,6 +158,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       await stopped;
       clearTimeout(cut);
       await services?.stop();
+      await autovacuum?.stop();
       if (ownsDatabase) await database.close();
       logger.info('server.stopped', { url });
     })();
