@@ -33,7 +33,7 @@ export class HubSpotClient {
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TokenStore,
-    private readonly limits = { max: 110, windowMs: 10_000, marginMs: 250 },
+    private readonly limits = { max: 110, windowMs: 10_000, marginMs: 250, paceFactor: 2 },
   ) {}
 
   limiter(portalId: number): PortalRateLimiter {

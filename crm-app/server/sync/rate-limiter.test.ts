@@ -18,6 +18,26 @@ describe('PortalRateLimiter', () => {
     expect(fourth).toBe(true);
   });
 
+  it('spreads paced grants over the window instead of spending the whole budget at once, and lets unpaced ones through', async () => {
+    let now = 0;
+    // 10 per second on average, at most twice that: grants 50 ms apart.
+    const limiter = new PortalRateLimiter({ max: 10, windowMs: 1000, marginMs: 0, paceFactor: 2 }, () => now);
+    limiter.observe({ max: 10, remaining: 10, intervalMs: 1000 }, 200);
+    const granted: number[] = [];
+    const all = Array.from({ length: 4 }, () => limiter.acquire({ paced: true }).then((stamp) => granted.push(stamp)));
+    for (let step = 0; step < 2000 && granted.length < 4; step += 1) {
+      await new Promise((r) => setTimeout(r, 2));
+      now += 10;
+    }
+    await Promise.all(all);
+    expect(granted[0]).toBe(0);
+    const gaps = granted.slice(1).map((stamp, i) => stamp - (granted[i] ?? 0));
+    expect(gaps.every((gap) => gap >= 50)).toBe(true);
+    // Unpaced requests (a read someone waits for) go out at once, right after a paced one too.
+    const stamps = await Promise.all(Array.from({ length: 4 }, () => limiter.acquire()));
+    expect(stamps).toEqual([now, now, now, now]);
+  });
+
   it('counts a request until a window after its answer, however late HubSpot saw it', () => {
     let now = 0;
     const limiter = new PortalRateLimiter({ max: 1, windowMs: 1000, marginMs: 0 }, () => now);

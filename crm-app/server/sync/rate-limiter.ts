@@ -9,6 +9,15 @@ export interface LimiterOptions {
   windowMs: number;
   /** Extra time a stamp counts, covering clock skew and transit. */
   marginMs: number;
+  /**
+   * When set, paced grants (`acquire({ paced: true })`, the sync worker's batches) are at least
+   * `windowMs / max / paceFactor` apart: at most `paceFactor` times the average rate. Reads a person waits for are not
+   * paced.
+   * Without it, a backlog took the whole window's budget in its first second, and the same burst came back every
+   * window as those stamps expired together: eight batches claimed and finished at once, every 10 s, queued the
+   * extension's requests behind them on the embedded database (bench:api's slow requests came in 10-second waves).
+   */
+  paceFactor?: number;
 }
 
 export class PortalRateLimiter {
@@ -19,6 +28,7 @@ export class PortalRateLimiter {
   private calibrated = false;
   private inFlightUncalibrated = 0;
   private readonly waiters: (() => void)[] = [];
+  private lastGrant = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: LimiterOptions,
@@ -29,18 +39,26 @@ export class PortalRateLimiter {
   }
 
   /** Waits for a slot and stamps it; returns the stamp (for `release`). */
-  async acquire(): Promise<number> {
+  async acquire({ paced = false }: { paced?: boolean } = {}): Promise<number> {
     for (;;) {
       const now = this.clock();
       this.evict(now);
       const open = this.calibrated || this.inFlightUncalibrated === 0;
-      if (open && this.stamps.length < this.max) {
+      const spacing = paced && this.options.paceFactor ? this.windowMs / this.max / this.options.paceFactor : 0;
+      const spaced = now - this.lastGrant >= spacing;
+      if (open && spaced && this.stamps.length < this.max) {
+        if (paced) this.lastGrant = now;
         this.stamps.push(now);
         if (!this.calibrated) this.inFlightUncalibrated += 1;
         return now;
       }
       const oldest = this.stamps[0];
-      const wait = open && oldest !== undefined ? oldest + this.windowMs + this.options.marginMs - now : 50;
+      const full = this.stamps.length >= this.max;
+      const wait = !open
+        ? 50
+        : full && oldest !== undefined
+          ? oldest + this.windowMs + this.options.marginMs - now
+          : this.lastGrant + spacing - now;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(1, wait));
         this.waiters.push(() => {

@@ -60,7 +60,8 @@ export class SyncWorker {
     const portalId = await this.pickPortal();
     if (portalId === undefined) return false;
     const limiter = this.hubspot.limiter(portalId);
-    const stamp = await limiter.acquire();
+    // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
+    const stamp = await limiter.acquire({ paced: true });
     const jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
     if (jobs.length === 0) {
       limiter.release(stamp);
