@@ -130,4 +130,29 @@ describe('PersonaCard', () => {
     await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('Open this card on a contact record'));
     expect(fetchSpy).not.toHaveBeenCalled();
   });
+
+  it('speaks Simplified Chinese to a user with a Chinese locale: labels, field names, sources and origin', async () => {
+    const persona = createMockPersona({ label: 'Budget holder', confidence: 0.5, origin: 'rules' });
+    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(createMockPersonaResponse({ persona })));
+    const { render, find, findAll, waitFor, mocks } = createRenderer('crm.record.tab');
+    mocks.useExtensionContext.willCall(() => ({ ...mocks.context, user: { ...mocks.context.user, locale: 'zh-cn' } }));
+
+    render(<PersonaPanel />);
+
+    expect(find(LoadingSpinner).props.label).toBe('正在加载客户画像');
+    await waitFor(() => expect(findAll(DescriptionListItem)).toHaveLength(4));
+    expect(findAll(DescriptionListItem).map((item) => item.props.label)).toEqual([
+      '客户画像',
+      '置信度',
+      '来源方式',
+      '最近更新',
+    ]);
+    expect(findAll(DescriptionListItem)[2]?.find(Text).text).toBe('规则生成（无模型），已批准');
+    const rows = findAll(TableRow).map((row) => row.findAll(TableCell).map((cell) => cell.text));
+    // The persona's own values stay as approved; only the card's words change.
+    expect(rows.slice(1)).toEqual([
+      ['职位', 'Head of RevOps', '90%', 'CRM 字段', '2026-11-20'],
+      ['提出过的异议', 'Price per seat', '35%', '邮件往来', '2026-11-18'],
+    ]);
+  });
 });
