@@ -24,6 +24,7 @@ export function lanedDatabase(
     if (closed) throw new Error('Database is closed');
   };
   const lanes = new ConnectionLanes();
+  const procedure = connection.procedure?.bind(connection);
   const session: Queryable = {
     query: async (sql, params) => toResult(await connection.query(sql, params ? [...params] : undefined)),
     exec: (sql) => connection.exec(sql),
@@ -56,12 +57,11 @@ export function lanedDatabase(
     },
     close,
     background: () => background,
-    ...(connection.procedure
+    ...(procedure
       ? {
           procedure: async (name: string, args: readonly unknown[]) => {
             ensureOpen();
-            const run = connection.procedure;
-            return lanes.run(lane, () => (run ? run(name, args) : Promise.reject(new Error('no procedures'))));
+            return lanes.run(lane, () => procedure(name, args));
           },
         }
       : {}),

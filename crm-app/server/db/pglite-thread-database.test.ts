@@ -112,9 +112,27 @@ describe('PGlite thread lifecycle', () => {
       const template = new Uint8Array(await (await pgliteTemplate()).arrayBuffer());
       const db = await openPGliteThreadDatabase({ dataDir: 'memory://', loadDataDir: template });
       expect(db.kind).toBe('pglite');
+      // Without a procedures module there is no procedure method: callers run their procedures in their own thread.
+      expect(db.procedure).toBeUndefined();
       await db.close();
       await db.close();
       await expect(db.query('SELECT 1')).rejects.toThrow('Database is closed');
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'fails the waiting call and every later one with the reason when the thread dies',
+    async () => {
+      const template = new Uint8Array(await (await pgliteTemplate()).arrayBuffer());
+      const dying = await openPGliteThreadDatabase({
+        dataDir: 'memory://',
+        loadDataDir: template,
+        procedures: new URL('../test-support/thread-procedures.ts', import.meta.url).href,
+      });
+      await expect(dying.procedure?.('exitThread', [])).rejects.toThrow('PGlite thread exited (code 3)');
+      await expect(dying.query('SELECT 1')).rejects.toThrow('PGlite thread exited (code 3)');
+      await dying.close();
     },
     SETUP_TIMEOUT_MS,
   );

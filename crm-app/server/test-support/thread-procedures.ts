@@ -14,4 +14,8 @@ export const PROCEDURES = {
       await tx.query('INSERT INTO proc_rows VALUES ($1)', [value]);
       await tx.query('INSERT INTO proc_rows VALUES ($1)', [value]);
     }),
+  /** Ends the database thread the way a crash would: the caller must get an error, not a hang. */
+  exitThread: async () => {
+    process.exit(3);
+  },
 };
