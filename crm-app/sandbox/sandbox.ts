@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../shared/common/ml/naive-bayes/evaluation';
 import * as crm from './crm-handlers';
 import { SandboxError, validation } from './errors';
 import { countDuplicates, createPortal, type PortalState, type Tier } from './state';
@@ -27,6 +28,11 @@ export interface SandboxOptions {
   clientSecret?: string;
   accessTokenTtlS?: number;
   faults?: Partial<Faults>;
+  /**
+   * Seeds the rolls that decide which requests fail, so a test that must see a fault sees the same ones on every
+   * run (unseeded, 30% faults over 15 requests still miss all of them once in 200 runs).
+   */
+  faultSeed?: number;
 }
 
 export interface SandboxState {
@@ -58,6 +64,7 @@ const MAX_BODY = 5 * 1024 * 1024;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const rate = options.rateLimit ?? { max: 110, windowMs: 10_000 };
+  const roll = options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed);
   const ttl = options.accessTokenTtlS ?? 1800;
   const portals = new Map<number, PortalState>();
   for (const p of options.portals ?? [{ id: 101, tier: 'free' }])
@@ -352,13 +359,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           policyName: 'TEN_SECONDLY_ROLLING',
         });
       }
-      const roll = Math.random();
-      if (roll < state.faults.dropRate / 2) return void res.socket?.destroy();
-      if (roll < state.faults.dropRate / 2 + state.faults.errorRate) {
+      const dice = roll();
+      if (dice < state.faults.dropRate / 2) return void res.socket?.destroy();
+      if (dice < state.faults.dropRate / 2 + state.faults.errorRate) {
         return await send(502, { status: 'error', message: 'Bad gateway (injected)', category: 'INTERNAL_ERROR' });
       }
       const answer = match.r.handle(portal, body, (match.m.groups ?? {}) as Record<string, string>, method, url);
-      if (roll < state.faults.dropRate + state.faults.errorRate) return void res.socket?.destroy();
+      if (dice < state.faults.dropRate + state.faults.errorRate) return void res.socket?.destroy();
       return await send(answer.status, answer.body);
     } catch (error) {
       if (error instanceof SandboxError) return await send(error.status, error.body());

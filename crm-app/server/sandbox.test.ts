@@ -58,6 +58,27 @@ describe('HubSpot sandbox', () => {
     expect(await unknown.json()).toMatchObject({ category: 'INVALID_AUTHENTICATION' });
   });
 
+  it('injects the same faults on every run for one seed, and none without an error rate', async () => {
+    const statuses = async (seed: number, errorRate: number) => {
+      const s = await startSandbox({ portals: [{ id: 7 }], faults: { errorRate }, faultSeed: seed });
+      const token = s.state.issueAccessToken(7);
+      const seen: number[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const answer = await fetch(`${s.url}/crm/v3/properties/contacts`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        seen.push(answer.status);
+      }
+      await s.close();
+      return seen;
+    };
+    const first = await statuses(6, 0.3);
+    expect(first).toContain(502);
+    expect(first).toContain(200);
+    expect(await statuses(6, 0.3)).toEqual(first);
+    expect(new Set(await statuses(6, 0))).toEqual(new Set([200]));
+  });
+
   it('answers 403 on /crm/v3/schemas for a non-Enterprise portal and 200 on Enterprise', async () => {
     const free = await start('free');
     expect((await free.call('GET', '/crm/v3/schemas')).status).toBe(403);

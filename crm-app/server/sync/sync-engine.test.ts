@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('sync engine on %s', (kind) => {
   it('retries 5xx with backoff until delivered, within the rate limit, and dead-letters invalid batches', async () => {
     harness = await startHarness(
       database().db,
-      { portals: [{ id: PORTAL }], rateLimit: { max: 8, windowMs: 1000 }, faults: { errorRate: 0.3 } },
+      { portals: [{ id: PORTAL }], rateLimit: { max: 8, windowMs: 1000 }, faults: { errorRate: 0.3 }, faultSeed: 6 },
       { SYNC_MAX_ATTEMPTS: '20' },
     );
     const h = harness;
