@@ -4,6 +4,7 @@ import {
   associate,
   newObjectId,
   type CrmObject,
+  type CustomSchema,
   type EngagementType,
   type PortalState,
   type PropertyDef,
@@ -314,6 +315,13 @@ export function createGroup(portal: PortalState, body: Body): Answer {
   return { status: 201, body: group };
 }
 
+/** A custom object type by its objectTypeId (`2-…`) or fully qualified name (`p{portal}_{name}`). */
+export function schemaOf(portal: PortalState, objectType: string): CustomSchema {
+  const schema = portal.schemas.find((x) => x.objectTypeId === objectType || x.fullyQualifiedName === objectType);
+  if (!schema) throw new SandboxError(404, 'OBJECT_NOT_FOUND', `Unable to infer object type from: ${objectType}`);
+  return schema;
+}
+
 export function schemas(portal: PortalState, method: string, body: Body): Answer {
   if (portal.tier !== 'enterprise') {
     throw new SandboxError(
@@ -326,8 +334,94 @@ export function schemas(portal: PortalState, method: string, body: Body): Answer
     );
   }
   if (method === 'GET') return { status: 200, body: { results: portal.schemas } };
-  if (typeof body.name !== 'string') throw validation('Schema needs "name"');
-  const schema = { ...body, id: newObjectId(), objectTypeId: `2-${newObjectId()}` };
+  if (typeof body.name !== 'string' || !/^[a-z][a-z0-9_]*$/.test(body.name)) throw validation('Schema needs "name"');
+  if (portal.schemas.some((x) => x.name === body.name)) {
+    throw new SandboxError(409, 'OBJECT_ALREADY_EXISTS', `Object type with name ${body.name} already exists`);
+  }
+  const properties = Array.isArray(body.properties) ? (body.properties as Body[]) : [];
+  if (properties.length === 0) throw validation('Schema needs at least one property');
+  const defs = properties.map((p) => ({
+    ...PropertyInput({ groupName: 'closer', ...p }),
+    hasUniqueValue: p.hasUniqueValue === true,
+  }));
+  const names = new Set(defs.map((d) => d.name));
+  const required = Array.isArray(body.requiredProperties) ? body.requiredProperties.map(String) : [];
+  const missing = required.filter((name) => !names.has(name));
+  if (missing.length > 0) throw validation(`Required properties are not defined: ${missing.join(', ')}`);
+  const schema: CustomSchema = {
+    id: newObjectId(),
+    objectTypeId: `2-${newObjectId()}`,
+    name: body.name,
+    fullyQualifiedName: `p${portal.id}_${body.name}`,
+    labels: body.labels,
+    ...(typeof body.primaryDisplayProperty === 'string' ? { primaryDisplayProperty: body.primaryDisplayProperty } : {}),
+    requiredProperties: required,
+    properties: defs,
+    associatedObjects: Array.isArray(body.associatedObjects) ? body.associatedObjects.map(String) : [],
+  };
   portal.schemas.push(schema);
+  portal.customObjects.set(schema.objectTypeId, new Map());
   return { status: 201, body: schema };
+}
+
+/** Batch upsert of custom object records by one of the schema's unique properties, as HubSpot does it. */
+export function customBatchUpsert(portal: PortalState, objectType: string, body: Body): Answer {
+  const schema = schemaOf(portal, objectType);
+  const records = portal.customObjects.get(schema.objectTypeId) ?? new Map<string, CrmObject>();
+  const inputs = inputsOf(body);
+  const defined = new Map(schema.properties.map((p) => [p.name, p]));
+  for (const input of inputs) {
+    const idProperty = String(input.idProperty ?? '');
+    if (!defined.get(idProperty)?.hasUniqueValue) {
+      throw validation(`idProperty ${idProperty} is not a unique-value property of ${schema.name}`);
+    }
+    if (typeof input.id !== 'string' || input.id === '') throw validation('Upsert needs an "id" value');
+    const unknown = Object.keys(stringProperties(input.properties)).filter((name) => !defined.has(name));
+    if (unknown.length > 0) throw validation(`Property "${unknown[0]}" does not exist on ${schema.name}`);
+  }
+  const results: unknown[] = [];
+  for (const input of inputs) {
+    const idProperty = String(input.idProperty);
+    const value = String(input.id);
+    const properties = { ...stringProperties(input.properties), [idProperty]: value };
+    const existing = [...records.values()].find((r) => r.properties[idProperty] === value);
+    if (existing) {
+      Object.assign(existing.properties, properties);
+      existing.updatedAt = now();
+      results.push({ ...view(existing), new: false });
+      continue;
+    }
+    const missing = schema.requiredProperties.filter((name) => !properties[name]);
+    if (missing.length > 0) throw validation(`Missing required properties: ${missing.join(', ')}`);
+    const stamp = now();
+    const record: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
+    records.set(record.id, record);
+    results.push({ ...view(record), new: true });
+  }
+  return batchAnswer(results, []);
+}
+
+/**
+ * `POST /crm/v4/associations/{from}/{to}/batch/associate/default` between a custom object and contacts: HubSpot's
+ * default (unlabelled) association, idempotent like HubSpot's.
+ */
+export function batchAssociateDefault(portal: PortalState, params: Record<string, string>, body: Body): Answer {
+  const { fromType = '', toType = '' } = params;
+  const exists = (type: string, id: string): boolean => {
+    if (type === 'contacts' || type === '0-1') return portal.contacts.has(id);
+    return portal.customObjects.get(schemaOf(portal, type).objectTypeId)?.has(id) ?? false;
+  };
+  const name = (type: string) =>
+    type === 'contacts' || type === '0-1' ? 'contacts' : schemaOf(portal, type).objectTypeId;
+  const inputs = inputsOf(body).map((input) => ({
+    from: String((input.from as Body | undefined)?.id ?? ''),
+    to: String((input.to as Body | undefined)?.id ?? ''),
+  }));
+  const missing = inputs.filter((i) => !exists(fromType, i.from) || !exists(toType, i.to));
+  if (missing.length > 0) throw validation(`Objects not found: ${missing.map((m) => `${m.from}->${m.to}`).join(', ')}`);
+  for (const input of inputs) associate(portal, name(fromType), input.from, name(toType), input.to, 1);
+  return {
+    status: 200,
+    body: { status: 'COMPLETE', results: inputs.map((i) => ({ from: { id: i.from }, to: { id: i.to } })) },
+  };
 }

@@ -18,6 +18,8 @@ export interface Faults {
   latencyMs: number;
   /** Share of requests whose connection is cut; half before and half after the change is applied. */
   dropRate: number;
+  /** Faults hit only paths this matches (all limited paths when absent), to aim them at one step of a flow. */
+  paths?: RegExp;
 }
 
 export interface SandboxOptions {
@@ -247,6 +249,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       handle: (p) => ({ status: 200, body: { results: [...p.groups.values()] } }),
     },
     { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts\/groups$/, handle: (p, b) => crm.createGroup(p, b) },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v3\/objects\/(?<type>2-\d+|p\d+_[a-z0-9_]+)\/batch\/upsert$/,
+      handle: (p, b, params) => crm.customBatchUpsert(p, params.type ?? '', b),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/crm\/v4\/associations\/(?<fromType>[\w-]+)\/(?<toType>[\w-]+)\/batch\/associate\/default$/,
+      handle: (p, b, params) => crm.batchAssociateDefault(p, params, b),
+    },
     { method: 'GET', pattern: /^\/crm(-object-schemas)?\/v3\/schemas$/, handle: (p, b, _x, m) => crm.schemas(p, m, b) },
     {
       method: 'POST',
@@ -275,7 +287,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       admission.error = error;
       return admission;
     }
-    if (/\/search$/.test(url.pathname)) return admission;
+    // Exempt from the ten-second limit on HubSpot too: search and v4 default associations.
+    if (/\/search$|^\/crm\/v4\/associations\/.*\/batch\/associate\/default$/.test(url.pathname)) return admission;
     if (!limitedRoutes.some((r) => r.method === method && r.pattern.test(url.pathname))) return admission;
     const limiter = admission.portal.limiter;
     const remaining = limiter.take(Date.now());
@@ -359,7 +372,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           policyName: 'TEN_SECONDLY_ROLLING',
         });
       }
-      const dice = roll();
+      const dice = state.faults.paths && !state.faults.paths.test(url.pathname) ? 1 : roll();
       if (dice < state.faults.dropRate / 2) return void res.socket?.destroy();
       if (dice < state.faults.dropRate / 2 + state.faults.errorRate) {
         return await send(502, { status: 'error', message: 'Bad gateway (injected)', category: 'INTERNAL_ERROR' });

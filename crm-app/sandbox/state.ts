@@ -30,6 +30,19 @@ export interface PropertyGroup {
 
 export type EngagementType = 'notes' | 'emails';
 
+/** A custom object schema as /crm/v3/schemas answers it (the fields the sandbox checks). */
+export interface CustomSchema {
+  id: string;
+  objectTypeId: string;
+  name: string;
+  fullyQualifiedName: string;
+  labels: unknown;
+  primaryDisplayProperty?: string;
+  requiredProperties: string[];
+  properties: (PropertyDef & { hasUniqueValue?: boolean })[];
+  associatedObjects: string[];
+}
+
 export interface PortalState {
   id: number;
   tier: Tier;
@@ -41,7 +54,9 @@ export interface PortalState {
   associations: Map<string, Set<string>>;
   properties: Map<string, PropertyDef>;
   groups: Map<string, PropertyGroup>;
-  schemas: unknown[];
+  schemas: CustomSchema[];
+  /** Records of each custom object, by objectTypeId. */
+  customObjects: Map<string, Map<string, CrmObject>>;
   limiter: RollingWindow;
   /** Every contact creation per email, to count contacts created twice. */
   contactCreations: Map<string, number>;
@@ -90,6 +105,7 @@ export function createPortal(id: number, tier: Tier, rate: { max: number; window
       ],
     ]),
     schemas: [],
+    customObjects: new Map(),
     limiter: new RollingWindow(rate.max, rate.windowMs),
     contactCreations: new Map(),
     statusCounts: new Map(),
@@ -111,12 +127,12 @@ export function associate(portal: PortalState, from: string, fromId: string, to:
   link(`${to}:${toId}`, `${from}:${fromId}:${typeId}`);
 }
 
-/** Contacts created more than once for one email, plus engagements sharing a `closer_event_id`. */
+/** Contacts created more than once for one email, plus engagements or custom records sharing a `closer_event_id`. */
 export function countDuplicates(portal: PortalState): { contacts: number; engagements: number } {
   let contacts = 0;
   for (const n of portal.contactCreations.values()) if (n > 1) contacts += n - 1;
   let engagements = 0;
-  for (const map of Object.values(portal.engagements)) {
+  for (const map of [...Object.values(portal.engagements), ...portal.customObjects.values()]) {
     const seen = new Map<string, number>();
     for (const object of map.values()) {
       const key = object.properties.closer_event_id;

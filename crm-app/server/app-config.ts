@@ -6,6 +6,22 @@
 import { z } from 'zod';
 import { ConfigError } from './config';
 
+/**
+ * The scopes the app asks HubSpot for; app-hsmeta.json must list the same (the project test compares them). Contacts
+ * and their properties are needed on every tier; custom-object scopes are optional, as only Enterprise has them.
+ */
+export const REQUIRED_SCOPES = [
+  'oauth',
+  'crm.objects.contacts.read',
+  'crm.objects.contacts.write',
+  'crm.schemas.contacts.write',
+] as const;
+export const OPTIONAL_SCOPES = [
+  'crm.schemas.custom.read',
+  'crm.schemas.custom.write',
+  'crm.objects.custom.write',
+] as const;
+
 export interface AppConfig {
   hubspotApiUrl: string;
   hubspotAuthorizeUrl: string;
@@ -16,6 +32,8 @@ export interface AppConfig {
   /** Public base URL of this backend: OAuth redirect URI and the URI HubSpot signs. */
   publicUrl: string;
   scopes: string[];
+  /** Granted only where the portal has them (custom objects: Enterprise); installs elsewhere go ahead without. */
+  optionalScopes: string[];
   /** The only origin allowed by CORS, `chrome-extension://<id>`. */
   extensionOrigin?: string;
   devTokens: boolean;
@@ -78,7 +96,8 @@ export function loadAppConfig(
     clientSecret: e.HUBSPOT_CLIENT_SECRET,
     tokenKey: e.CLOSER_TOKEN_KEY ? Buffer.from(e.CLOSER_TOKEN_KEY, 'base64') : devKey,
     publicUrl: (e.PUBLIC_URL ?? fallbackUrl).replace(/\/$/, ''),
-    scopes: ['crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.write', 'oauth'],
+    scopes: [...REQUIRED_SCOPES],
+    optionalScopes: [...OPTIONAL_SCOPES],
     ...(e.CLOSER_EXTENSION_ORIGIN ? { extensionOrigin: e.CLOSER_EXTENSION_ORIGIN } : {}),
     devTokens: e.CLOSER_DEV_TOKENS === '1',
     sync: {

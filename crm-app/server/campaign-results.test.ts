@@ -98,12 +98,64 @@ describe.each(DATABASE_KINDS)('campaign results on %s', (kind) => {
     expect(portal?.associations.get(`contacts:${contactId}`)?.size).toBe(2);
     expect(h.sandbox.state.duplicates(PORTAL)).toEqual({ contacts: 0, engagements: 0 });
 
-    // The card's settings say which path results take.
+    // The settings page says which path results take: notes only, this tier has no custom objects.
     const settings = await h.signedFetch('GET', `/v1/card/settings?portalId=${PORTAL}`);
-    expect(await settings.json()).toEqual({
+    expect(await settings.json()).toMatchObject({
       connected: true,
-      campaignResults: { path: 'engagements', customObjectAvailable: false },
+      campaignResults: { notes: true, customObject: 'unavailable' },
     });
+    expect(portal?.customObjects.size).toBe(0);
+  });
+
+  it('on an Enterprise portal also writes each result once as a custom object record linked to its contact', async () => {
+    // Seeded faults on the association step: the batch fails after its notes and records were written, and its
+    // retry must not write any of them twice.
+    harness = await startHarness(
+      database().db,
+      { portals: [{ id: PORTAL, tier: 'enterprise' }], faultSeed: 11 },
+      { SYNC_MAX_ATTEMPTS: '30' },
+    );
+    const h = harness;
+    await h.install();
+    h.sandbox.state.faults.paths = /^\/crm\/v4\/associations\//;
+    h.sandbox.state.faults.errorRate = 0.6;
+    const post = poster(h, await h.devToken(PORTAL));
+    const items = [
+      result({ idempotencyKey: 'e1' }),
+      result({ idempotencyKey: 'e2', outcome: 'positive_reply', sentiment: 'positive', intent: 'meeting_request' }),
+      result({ idempotencyKey: 'e3', email: 'grace@example.com', variantName: 'Variant B' }),
+    ];
+    expect(await (await post({ items })).json()).toEqual({ accepted: 3, duplicates: 0 });
+    await eventually(async () => (await count("outbox_jobs WHERE status <> 'succeeded'")) === 0, 20_000);
+    h.sandbox.state.faults.errorRate = 0;
+
+    const portal = h.sandbox.state.portals.get(PORTAL);
+    expect(portal?.statusCounts.get(502) ?? 0).toBeGreaterThan(0);
+    const [schema] = portal?.schemas ?? [];
+    expect(schema?.name).toBe('closer_campaign_result');
+    const records = [...(portal?.customObjects.get(schema?.objectTypeId ?? '')?.values() ?? [])];
+    expect(records.map((r) => r.properties.closer_variant).sort()).toEqual(['Variant A', 'Variant A', 'Variant B']);
+    const reply = records.find((r) => r.properties.closer_outcome === 'positive_reply');
+    expect(reply?.properties).toMatchObject({
+      closer_campaign: 'Q4 launch',
+      closer_sentiment: 'positive',
+      closer_intent: 'meeting_request',
+      closer_occurred_at: '2026-11-20T10:00:00Z',
+    });
+    const ada = portal?.contactByEmail.get('ada@example.com') ?? '';
+    const grace = portal?.contactByEmail.get('grace@example.com') ?? '';
+    const linked = (contact: string) =>
+      [...(portal?.associations.get(`contacts:${contact}`) ?? [])].filter((l) =>
+        l.startsWith(`${schema?.objectTypeId}:`),
+      );
+    expect(linked(ada)).toHaveLength(2);
+    expect(linked(grace)).toHaveLength(1);
+    expect(portal?.engagements.notes.size).toBe(3);
+    expect(h.sandbox.state.duplicates(PORTAL)).toEqual({ contacts: 0, engagements: 0 });
+    expect(h.sandbox.state.rateLimited(PORTAL)).toBe(0);
+
+    const settings = await h.signedFetch('GET', `/v1/card/settings?portalId=${PORTAL}`);
+    expect(await settings.json()).toMatchObject({ campaignResults: { notes: true, customObject: 'in-use' } });
   });
 
   it('refuses malformed, invalid, oversized, too many and unauthenticated results with 4xx and stores nothing', async () => {

@@ -159,8 +159,12 @@ describe.each(DATABASE_KINDS)('install, sync and card on %s', (kind) => {
 
   it('detects an Enterprise portal and creates the custom object there', async () => {
     harness = await startHarness(database().db, { portals: [{ id: 202, tier: 'enterprise' }] });
-    expect((await harness.install()).setup).toMatchObject({ customObject: 'created' });
+    const typeId = expect.stringMatching(/^2-\d+$/);
+    expect((await harness.install()).setup).toMatchObject({ customObject: 'created', customObjectTypeId: typeId });
     const { rows } = await database().db.query<{ setup: unknown }>('SELECT setup FROM installs');
-    expect(rows[0]?.setup).toMatchObject({ customObject: 'created' });
+    expect(rows[0]?.setup).toMatchObject({ customObject: 'created', customObjectTypeId: typeId });
+    // Setup again (a reinstall) finds the object instead of creating another.
+    expect((await harness.install()).setup).toMatchObject({ customObject: 'existed', customObjectTypeId: typeId });
+    expect(harness.sandbox.state.portals.get(202)?.schemas).toHaveLength(1);
   });
 });

@@ -87,6 +87,54 @@ describe('HubSpot sandbox', () => {
     expect((await enterprise.call('GET', '/crm/v3/schemas')).status).toBe(200);
   });
 
+  it('creates a custom object once, upserts its records by a unique property only, and links them to contacts', async () => {
+    sandbox = await startSandbox({ portals: [{ id: 7, tier: 'enterprise' }] });
+    const token = sandbox.state.issueAccessToken(7);
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${sandbox?.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const schema = {
+      name: 'thing',
+      requiredProperties: ['key'],
+      properties: [
+        { name: 'key', label: 'Key', type: 'string', fieldType: 'text', hasUniqueValue: true },
+        { name: 'note', label: 'Note', type: 'string', fieldType: 'text' },
+      ],
+      associatedObjects: ['CONTACT'],
+    };
+    const created = await call('POST', '/crm/v3/schemas', schema);
+    expect(created.status).toBe(201);
+    const { objectTypeId } = (await created.json()) as { objectTypeId: string };
+    expect((await call('POST', '/crm/v3/schemas', schema)).status).toBe(409);
+
+    const upsert = (idProperty: string, id: string, note: string) =>
+      call('POST', `/crm/v3/objects/${objectTypeId}/batch/upsert`, {
+        inputs: [{ idProperty, id, properties: { note } }],
+      });
+    const first = (await (await upsert('key', 'k1', 'one')).json()) as { results: { id: string; new: boolean }[] };
+    const again = (await (await upsert('key', 'k1', 'two')).json()) as typeof first;
+    expect(again.results[0]).toMatchObject({ id: first.results[0]?.id, new: false });
+    expect((await upsert('note', 'x', 'y')).status).toBe(400);
+    expect((await call('POST', '/crm/v3/objects/2-1/batch/upsert', { inputs: [] })).status).toBe(404);
+    const records = sandbox.state.portals.get(7)?.customObjects.get(objectTypeId);
+    expect([...(records?.values() ?? [])].map((r) => r.properties)).toEqual([{ key: 'k1', note: 'two' }]);
+
+    const contact = (await (
+      await call('POST', '/crm/v3/objects/contacts/batch/upsert', {
+        inputs: [{ idProperty: 'email', id: 'a@x.io', properties: {} }],
+      })
+    ).json()) as { results: { id: string }[] };
+    const link = { inputs: [{ from: { id: first.results[0]?.id }, to: { id: contact.results[0]?.id } }] };
+    const path = `/crm/v4/associations/${objectTypeId}/contacts/batch/associate/default`;
+    expect((await call('POST', path, link)).status).toBe(200);
+    expect((await call('POST', path, link)).status).toBe(200);
+    expect(sandbox.state.portals.get(7)?.associations.get(`contacts:${contact.results[0]?.id}`)?.size).toBe(1);
+    expect((await call('POST', path, { inputs: [{ from: { id: '1' }, to: { id: '2' } }] })).status).toBe(400);
+  });
+
   it('exchanges an authorization code and a refresh token (form-encoded)', async () => {
     const { sandbox: s } = await start();
     const authorize = await fetch(

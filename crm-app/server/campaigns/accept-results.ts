@@ -89,6 +89,13 @@ export async function acceptCampaignResults(
           channel: 'note',
           body: resultNoteBody(item),
           occurredAt: item.occurredAt,
+          result: {
+            campaign: item.campaignName,
+            variant: item.variantName,
+            outcome: item.outcome,
+            ...(item.sentiment === undefined ? {} : { sentiment: item.sentiment }),
+            ...(item.intent === undefined ? {} : { intent: item.intent }),
+          },
         },
       });
     }

@@ -1,26 +1,20 @@
 /**
  * Idempotent portal setup after install: the `closer` property group and Closer's contact properties (existing ones
- * are left alone: 409 counts as done), then a custom object only where /crm/v3/schemas answers (Enterprise).
- * What was set up is stored in installs.setup.
+ * are left alone: 409 counts as done), then the campaign-result custom object only where /crm/v3/schemas answers
+ * (Enterprise). What was set up, and the custom object's type id, are stored in installs.setup.
  */
 import type { Database } from '../db/database';
 import { HubSpotError, type HubSpotClient } from '../sync/hubspot-client';
 import { CONTACT_PROPERTIES, PROPERTY_GROUP } from '../sync/properties';
+import { CAMPAIGN_RESULT_SCHEMA } from './campaign-result-object';
 
 export interface SetupResult {
   group: 'created' | 'existed';
   propertiesCreated: string[];
   customObject: 'created' | 'existed' | 'unavailable';
+  /** Where results are also written as custom object records (Enterprise); absent on every other tier. */
+  customObjectTypeId?: string;
 }
-
-const PERSONA_SCHEMA = {
-  name: 'closer_persona',
-  labels: { singular: 'Closer persona', plural: 'Closer personas' },
-  primaryDisplayProperty: 'label',
-  requiredProperties: ['label'],
-  properties: [{ name: 'label', label: 'Label', type: 'string', fieldType: 'text' }],
-  associatedObjects: ['CONTACT'],
-};
 
 export async function setupPortal(db: Database, hubspot: HubSpotClient, portalId: number): Promise<SetupResult> {
   const created = async (path: string, body: unknown): Promise<boolean> => {
@@ -43,16 +37,42 @@ export async function setupPortal(db: Database, hubspot: HubSpotClient, portalId
   for (const property of CONTACT_PROPERTIES.filter((p) => !have.has(p.name))) {
     if (await created('/crm/v3/properties/contacts', property)) propertiesCreated.push(property.name);
   }
-  let customObject: SetupResult['customObject'];
-  try {
-    const { body } = await hubspot.request<{ results: { name?: string }[] }>(portalId, 'GET', '/crm/v3/schemas');
-    if (body.results.some((s) => s.name === PERSONA_SCHEMA.name)) customObject = 'existed';
-    else customObject = (await created('/crm/v3/schemas', PERSONA_SCHEMA)) ? 'created' : 'existed';
-  } catch (error) {
-    if (!(error instanceof HubSpotError) || (error.status !== 403 && error.status !== 404)) throw error;
-    customObject = 'unavailable'; // not Enterprise: persona data stays on contact properties only
-  }
-  const result: SetupResult = { group, propertiesCreated, customObject };
+  const result: SetupResult = { group, propertiesCreated, ...(await setupResultObject(hubspot, portalId)) };
   await db.query('UPDATE installs SET setup = $2::jsonb WHERE portal_id = $1', [portalId, JSON.stringify(result)]);
   return result;
+}
+
+type SchemaList = { results: { name?: string; objectTypeId?: string }[] };
+
+/** The campaign-result custom object: found or created where the tier allows custom objects, else `unavailable`. */
+async function setupResultObject(
+  hubspot: HubSpotClient,
+  portalId: number,
+): Promise<Pick<SetupResult, 'customObject' | 'customObjectTypeId'>> {
+  const find = async () => {
+    const { body } = await hubspot.request<SchemaList>(portalId, 'GET', '/crm/v3/schemas');
+    return body.results.find((s) => s.name === CAMPAIGN_RESULT_SCHEMA.name)?.objectTypeId;
+  };
+  try {
+    const existing = await find();
+    if (existing) return { customObject: 'existed', customObjectTypeId: existing };
+    try {
+      const { body } = await hubspot.request<{ objectTypeId: string }>(
+        portalId,
+        'POST',
+        '/crm/v3/schemas',
+        CAMPAIGN_RESULT_SCHEMA,
+      );
+      return { customObject: 'created', customObjectTypeId: body.objectTypeId };
+    } catch (error) {
+      // Another setup created it between our read and our write.
+      if (!(error instanceof HubSpotError) || error.status !== 409) throw error;
+      const raced = await find();
+      if (!raced) throw error;
+      return { customObject: 'existed', customObjectTypeId: raced };
+    }
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || (error.status !== 403 && error.status !== 404)) throw error;
+    return { customObject: 'unavailable' }; // not Enterprise: results stay notes on the contact
+  }
 }

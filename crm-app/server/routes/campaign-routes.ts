@@ -1,6 +1,6 @@
 /**
  * Campaign results: the extension delivers them (bearer token) and reads the team's priors; the HubSpot card reads
- * one contact's results, the team view and the settings (all verified with HubSpot's v3 signature).
+ * one contact's results and the team view (both verified with HubSpot's v3 signature).
  */
 import { z } from 'zod';
 import { CampaignResultItemSchema } from '../../../shared/common/campaigns/synced';
@@ -19,13 +19,6 @@ export const CampaignResultBatch = z.strictObject({ items: z.array(CampaignResul
 const Id = z.string().min(1).max(200);
 const PortalQuery = z.object({ portalId: z.coerce.number().int().positive() });
 const ContactQuery = PortalQuery.extend({ contactId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id') });
-
-/**
- * Where campaign results go in HubSpot. Notes associated with the contact work on every tier and carry the
- * association the card and the timeline need, so they are the path on every tier; the settings page says so, and
- * whether the portal's tier would allow a custom object.
- */
-export const RESULTS_PATH = 'engagements' as const;
 
 export function campaignRoutes(services: AppServices): Route[] {
   const { db, config } = services;
@@ -79,29 +72,6 @@ export function campaignRoutes(services: AppServices): Route[] {
       handler: signed(async (ctx) => {
         const { portalId } = parseRequest(PortalQuery, query(ctx), 'query');
         return { status: 200, body: await teamResults(db, portalId) };
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/v1/card/settings',
-      handler: signed(async (ctx) => {
-        const { portalId } = parseRequest(PortalQuery, query(ctx), 'query');
-        const { rows } = await db.query<{ status: string; setup: { customObject?: string } | null }>(
-          'SELECT status, setup FROM installs WHERE portal_id = $1',
-          [portalId],
-        );
-        const install = rows[0];
-        return {
-          status: 200,
-          body: {
-            connected: install?.status === 'active',
-            campaignResults: {
-              path: RESULTS_PATH,
-              // Set up where /crm/v3/schemas answers (Enterprise); unknown until the portal was set up.
-              customObjectAvailable: install?.setup?.customObject ? install.setup.customObject !== 'unavailable' : null,
-            },
-          },
-        };
       }),
     },
   ];

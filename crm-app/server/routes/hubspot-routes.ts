@@ -1,8 +1,9 @@
 /**
- * Endpoints HubSpot calls, both verified with the v3 request signature: the persona card (via hubspot.fetch) and
- * webhooks (contact deletions remove our local data, GDPR; merges move it to the surviving contact).
+ * Endpoints HubSpot calls, all verified with the v3 request signature: the persona card and the settings page (via
+ * hubspot.fetch) and webhooks (contact deletions remove our local data, GDPR; merges move it to the surviving contact).
  */
 import { z } from 'zod';
+import { portalSettings } from '../hubspot/portal-settings';
 import { verifyV3 } from '../hubspot/signature';
 import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
@@ -52,6 +53,19 @@ export function hubspotRoutes(services: AppServices): Route[] {
           campaignEvents: stored?.eventCount ?? 0,
         };
         return { status: 200, body };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/card/settings',
+      handler: async (ctx) => {
+        verify(ctx);
+        const { portalId } = parseRequest(
+          z.object({ portalId: z.coerce.number().int().positive() }),
+          Object.fromEntries(ctx.url.searchParams),
+          'query',
+        );
+        return { status: 200, body: await portalSettings(db, services.hubspot, portalId) };
       },
     },
     {

@@ -34,6 +34,7 @@ export async function startOAuth(
   target.searchParams.set('client_id', config.clientId);
   target.searchParams.set('redirect_uri', redirectUri(config));
   target.searchParams.set('scope', config.scopes.join(' '));
+  if (config.optionalScopes.length > 0) target.searchParams.set('optional_scope', config.optionalScopes.join(' '));
   target.searchParams.set('state', state);
   return { status, body: undefined, headers: { location: target.toString() } };
 }

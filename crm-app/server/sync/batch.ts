@@ -1,4 +1,5 @@
 /** Turns claimed jobs into HubSpot records: one upsert input per contact, properties merged in job order. */
+import type { CampaignResultFields } from '../hubspot/campaign-result-object';
 import type { ClaimedJob } from './jobs';
 
 export interface ContactRecord {
@@ -15,6 +16,9 @@ export interface EngagementInput {
   eventId: string;
   type: 'notes' | 'emails';
   properties: Record<string, string>;
+  occurredAt: string;
+  /** A campaign result's labels, for the custom object (Enterprise); absent for other events and older jobs. */
+  result?: CampaignResultFields;
 }
 
 /** Coalesces several updates of one contact into one record; a later job's value of a property wins. */
@@ -42,6 +46,7 @@ export function engagementsOf(jobs: ClaimedJob[]): EngagementInput[] {
         subject?: string;
         body: string;
         occurredAt: string;
+        result?: CampaignResultFields;
       };
       const type = p.channel === 'email' ? 'emails' : 'notes';
       const properties: Record<string, string> =
@@ -54,6 +59,14 @@ export function engagementsOf(jobs: ClaimedJob[]): EngagementInput[] {
               hs_email_direction: 'EMAIL',
               closer_event_id: p.eventId,
             };
-      return { jobId: job.id, email: job.contactKey, eventId: p.eventId, type, properties };
+      return {
+        jobId: job.id,
+        email: job.contactKey,
+        eventId: p.eventId,
+        type,
+        properties,
+        occurredAt: p.occurredAt,
+        ...(p.result === undefined ? {} : { result: p.result }),
+      };
     });
 }

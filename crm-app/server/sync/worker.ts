@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database';
 import { errorFields, type Logger } from '../logger';
 import { backoffMs } from './backoff';
+import { resultObjectProperties } from '../hubspot/campaign-result-object';
 import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
 import { HubSpotError, type HubSpotClient } from './hubspot-client';
 import { fieldsJson } from './properties';
@@ -36,6 +37,7 @@ export class SyncWorker {
   private portals: number[] = [];
   private nextPortal = 0;
   private portalsRefreshedAt = 0;
+  private readonly objectTypes = new Map<number, { typeId: string | undefined; at: number }>();
 
   constructor(
     private readonly db: Database,
@@ -109,6 +111,8 @@ export class SyncWorker {
       if (events.length > 0) {
         stage = 'engagements';
         await this.createEngagements(portalId, events, ids, jobs);
+        stage = 'custom-object';
+        await this.writeResultObjects(portalId, events, ids);
       }
       await runProcedure(
         this.db,
@@ -256,6 +260,58 @@ export class SyncWorker {
         })),
       });
     }
+  }
+
+  /**
+   * On portals whose setup created the campaign-result custom object (Enterprise), each result is also upserted as
+   * a record by its event id and associated with its contact; both calls are idempotent, so a retried batch repeats
+   * them harmlessly. Other tiers keep the notes alone.
+   */
+  private async writeResultObjects(portalId: number, events: EngagementInput[], ids: Map<string, string>) {
+    const results = events.flatMap((e) => (e.result && ids.has(e.email) ? [{ ...e, result: e.result }] : []));
+    if (results.length === 0) return;
+    const objectTypeId = await this.resultObjectType(portalId);
+    if (objectTypeId === undefined) return;
+    const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
+      portalId,
+      'POST',
+      `/crm/v3/objects/${objectTypeId}/batch/upsert`,
+      {
+        inputs: results.map((e) => ({
+          idProperty: 'closer_event_id',
+          id: e.eventId,
+          properties: resultObjectProperties(e.eventId, e.occurredAt, e.result),
+        })),
+      },
+    );
+    const recordOf = new Map((body.results ?? []).map((r) => [r.properties.closer_event_id, r.id]));
+    const links = results.flatMap((e) => {
+      const from = recordOf.get(e.eventId);
+      const to = ids.get(e.email);
+      return from && to ? [{ from: { id: from }, to: { id: to } }] : [];
+    });
+    if (links.length === 0) return;
+    await this.hubspot.request(
+      portalId,
+      'POST',
+      `/crm/v4/associations/${objectTypeId}/contacts/batch/associate/default`,
+      { inputs: links },
+      // HubSpot exempts default associations from the ten-second limit; they take no slot.
+      { exempt: true },
+    );
+  }
+
+  /** The portal's campaign-result object type, from its setup; read once a minute at most. */
+  private async resultObjectType(portalId: number): Promise<string | undefined> {
+    const cached = this.objectTypes.get(portalId);
+    if (cached && Date.now() - cached.at < 60_000) return cached.typeId;
+    const { rows } = await this.db.query<{ type_id: string | null }>(
+      "SELECT setup->>'customObjectTypeId' AS type_id FROM installs WHERE portal_id = $1",
+      [portalId],
+    );
+    const typeId = rows[0]?.type_id ?? undefined;
+    this.objectTypes.set(portalId, { typeId, at: Date.now() });
+    return typeId;
   }
 
   private async fail(jobs: ClaimedJob[], error: unknown, stage: string): Promise<void> {
