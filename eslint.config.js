@@ -23,7 +23,17 @@ const commonLayerGlobals = [
 ].map((name) => ({ name, message: `shared/common runs everywhere: "${name}" is not available in every runtime.` }));
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'crm-app/src/app/cards/**', 'public/**', '**/dist/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'crm-app/src/app/cards/**',
+      'crm-app/src/app/settings/**',
+      'public/**',
+      '**/dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite (the README's `npm test`): installs what a fresh machine lacks, then runs the checks,
-# the unit and server tests (on PGlite and on a real PostgreSQL), the HubSpot card tests, the end-to-end tests in
+# the unit and server tests (on PGlite and on a real PostgreSQL), the HubSpot card and settings page tests, the end-to-end tests in
 # Chromium with the built extension, and the size budget. Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,11 @@ if [ -f crm-app/src/app/cards/package.json ]; then
   # The HubSpot card is its own package (React 18 for HubSpot's sandbox, beside the extension's React 19).
   [ -d crm-app/src/app/cards/node_modules ] || npm run -s setup:card
   step card npm run -s test:card
+fi
+if [ -f crm-app/src/app/settings/package.json ]; then
+  # The app's settings page: a package of its own too, like every HubSpot UI component folder.
+  [ -d crm-app/src/app/settings/node_modules ] || npm run -s setup:settings
+  step settings npm run -s test:settings
 fi
 step e2e npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=artifacts/vitest-e2e.json
 step size npm run -s size

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../app-config';
 import { checkHubSpotProject } from './check-project';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const APP = 'src/app/app-hsmeta.json';
 const CARD = 'src/app/cards/persona-card-hsmeta.json';
+const SETTINGS = 'src/app/settings/settings-hsmeta.json';
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -22,21 +24,29 @@ describe('the crm-app HubSpot project', () => {
     expect(report.components).toEqual([
       { uid: 'closer_app', type: 'app', file: APP },
       { uid: 'closer_persona_card', type: 'card', file: CARD },
+      { uid: 'closer_settings', type: 'settings', file: SETTINGS },
     ]);
   });
 
-  it('lets the card reach its backend: BACKEND_ORIGIN is in permittedUrls.fetch', () => {
-    const source = readFileSync(path.join(PROJECT_DIR, 'src/app/cards/config/backend.ts'), 'utf8');
-    const origin = /export const BACKEND_ORIGIN = '([^']+)'/.exec(source)?.[1];
-    const app = readJson(path.join(PROJECT_DIR, APP)) as { config: { permittedUrls: { fetch: string[] } } };
+  it.each(['src/app/cards/config/backend.ts', 'src/app/settings/utils/loadSettings.ts'])(
+    'lets %s reach the backend: its BACKEND_ORIGIN is in permittedUrls.fetch',
+    (file) => {
+      const source = readFileSync(path.join(PROJECT_DIR, file), 'utf8');
+      const origin = /export const BACKEND_ORIGIN = '([^']+)'/.exec(source)?.[1];
+      const app = readJson(path.join(PROJECT_DIR, APP)) as { config: { permittedUrls: { fetch: string[] } } };
 
-    expect(origin).toMatch(/^https:\/\//);
-    expect(app.config.permittedUrls.fetch).toContain(origin);
-  });
+      expect(origin).toMatch(/^https:\/\//);
+      expect(app.config.permittedUrls.fetch).toContain(origin);
+    },
+  );
 
-  it('asks for the contact scopes the card needs and no more', () => {
-    const app = readJson(path.join(PROJECT_DIR, APP)) as { config: { auth: { requiredScopes: string[] } } };
-    expect(app.config.auth.requiredScopes).toEqual(['crm.objects.contacts.read', 'crm.objects.contacts.write']);
+  it('declares exactly the scopes the backend asks HubSpot for, custom objects as optional', () => {
+    const app = readJson(path.join(PROJECT_DIR, APP)) as {
+      config: { auth: { requiredScopes: string[]; optionalScopes: string[] } };
+    };
+    expect(app.config.auth.requiredScopes).toEqual([...REQUIRED_SCOPES]);
+    expect(app.config.auth.optionalScopes).toEqual([...OPTIONAL_SCOPES]);
+    expect(OPTIONAL_SCOPES.every((s) => s.includes('.custom.'))).toBe(true);
   });
 });
 
@@ -93,7 +103,7 @@ describe('checkHubSpotProject on a broken copy', () => {
     [
       'a card config in another component folder',
       (dir) => {
-        mkdirSync(path.join(dir, 'src/app/settings'));
+        mkdirSync(path.join(dir, 'src/app/settings'), { recursive: true });
         renameSync(path.join(dir, CARD), path.join(dir, 'src/app/settings/persona-card-hsmeta.json'));
       },
       /belongs in src\/app\/cards\//,
@@ -102,6 +112,22 @@ describe('checkHubSpotProject on a broken copy', () => {
       'a config file HubSpot would ignore for its name',
       (dir) => renameSync(path.join(dir, CARD), path.join(dir, 'src/app/cards/persona-card.hsmeta.json')),
       /does not end in "-hsmeta\.json"/,
+    ],
+    [
+      'a second settings page',
+      (dir) => cpSync(path.join(dir, SETTINGS), path.join(dir, 'src/app/settings/more-hsmeta.json')),
+      /at most one "settings" component/,
+    ],
+    [
+      'a settings entrypoint outside /app/settings/',
+      (dir) => edit(dir, SETTINGS, (j) => (config(j).entrypoint = '/app/cards/PersonaCard.tsx')),
+      /must be a \.jsx or \.tsx file under \/app\/settings\//,
+    ],
+    [
+      'a missing settings entrypoint file',
+      (dir) =>
+        renameSync(path.join(dir, 'src/app/settings/Settings.tsx'), path.join(dir, 'src/app/settings/Other.tsx')),
+      /entrypoint \/app\/settings\/Settings\.tsx does not exist/,
     ],
     [
       'an unknown card location',
@@ -173,7 +199,11 @@ describe('checkHubSpotProject on a broken copy', () => {
       { skipValidation: true },
     );
 
-    expect(Object.keys(intermediateRepresentation.intermediateNodesIndexedByUid)).toEqual(['closer_app']);
+    // The card is gone without a word; the other components are still there.
+    expect(Object.keys(intermediateRepresentation.intermediateNodesIndexedByUid).sort()).toEqual([
+      'closer_app',
+      'closer_settings',
+    ]);
     expect(skippedHsMetaFiles).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ export async function checkHubSpotProject(projectDir: string): Promise<ProjectCh
     } else {
       const config = validate(configSchema, meta.config, file, report, 'config');
       if (config && meta.type === 'app') appConfig = AppConfigSchema.parse(meta.config);
-      if (config && meta.type === 'card') {
+      if (config && (meta.type === 'card' || meta.type === 'settings')) {
         const entry = (config as { entrypoint: string }).entrypoint;
         if (!existsSync(path.join(srcDir, entry))) report(file, `config.entrypoint ${entry} does not exist`);
       }

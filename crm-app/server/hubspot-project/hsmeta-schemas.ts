@@ -92,6 +92,16 @@ export const CardConfigSchema = z.object({
   objectTypes: z.array(z.string().min(1)).min(1),
 });
 
+/** The app's settings page (one per app): a React entrypoint under /app/settings/. */
+export const SettingsConfigSchema = z.strictObject({
+  entrypoint: z
+    .string()
+    .regex(
+      /^\/app\/settings\/[^/].*\.(jsx|tsx)$/,
+      'must be a .jsx or .tsx file under /app/settings/, e.g. /app/settings/Settings.tsx',
+    ),
+});
+
 /** `src/app/local.json`: the `hs project dev` proxy from a permitted HTTPS origin to a local server. */
 export const LocalJsonSchema = z.object({
   proxy: z.record(z.string(), z.url()),
@@ -104,4 +114,5 @@ export const LocalJsonSchema = z.object({
 export const CONFIG_SCHEMAS: Record<string, z.ZodType> = {
   app: AppConfigSchema,
   card: CardConfigSchema,
+  settings: SettingsConfigSchema,
 };
