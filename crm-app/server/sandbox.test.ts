@@ -9,8 +9,8 @@ describe('HubSpot sandbox', () => {
     sandbox = undefined;
   });
 
-  async function start(tier: 'free' | 'enterprise' = 'free') {
-    sandbox = await startSandbox({ portals: [{ id: 7, tier }], rateLimit: { max: 3, windowMs: 60_000 } });
+  async function start(tier: 'free' | 'enterprise' = 'free', max = 3) {
+    sandbox = await startSandbox({ portals: [{ id: 7, tier }], rateLimit: { max, windowMs: 60_000 } });
     const token = sandbox.state.issueAccessToken(7);
     const call = (method: string, path: string, body?: unknown) =>
       fetch(`${sandbox?.url}${path}`, {
@@ -88,14 +88,7 @@ describe('HubSpot sandbox', () => {
   });
 
   it('creates a custom object once, upserts its records by a unique property only, and links them to contacts', async () => {
-    sandbox = await startSandbox({ portals: [{ id: 7, tier: 'enterprise' }] });
-    const token = sandbox.state.issueAccessToken(7);
-    const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${sandbox?.url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const { call, sandbox: s } = await start('enterprise', 100);
     const schema = {
       name: 'thing',
       requiredProperties: ['key'],
@@ -119,7 +112,7 @@ describe('HubSpot sandbox', () => {
     expect(again.results[0]).toMatchObject({ id: first.results[0]?.id, new: false });
     expect((await upsert('note', 'x', 'y')).status).toBe(400);
     expect((await call('POST', '/crm/v3/objects/2-1/batch/upsert', { inputs: [] })).status).toBe(404);
-    const records = sandbox.state.portals.get(7)?.customObjects.get(objectTypeId);
+    const records = s.state.portals.get(7)?.customObjects.get(objectTypeId);
     expect([...(records?.values() ?? [])].map((r) => r.properties)).toEqual([{ key: 'k1', note: 'two' }]);
 
     const contact = (await (
@@ -131,7 +124,7 @@ describe('HubSpot sandbox', () => {
     const path = `/crm/v4/associations/${objectTypeId}/contacts/batch/associate/default`;
     expect((await call('POST', path, link)).status).toBe(200);
     expect((await call('POST', path, link)).status).toBe(200);
-    expect(sandbox.state.portals.get(7)?.associations.get(`contacts:${contact.results[0]?.id}`)?.size).toBe(1);
+    expect(s.state.portals.get(7)?.associations.get(`contacts:${contact.results[0]?.id}`)?.size).toBe(1);
     expect((await call('POST', path, { inputs: [{ from: { id: '1' }, to: { id: '2' } }] })).status).toBe(400);
   });
 

@@ -2,7 +2,6 @@ import {
   Button,
   Divider,
   EmptyState,
-  ErrorState,
   Heading,
   LoadingSpinner,
   Text,
@@ -12,6 +11,7 @@ import { useState } from 'react';
 import { useBackendResource } from '../hooks/useBackendResource.ts';
 import { ContactCampaignsResponseSchema, TeamResultsResponseSchema } from '../types/campaigns.ts';
 import { CampaignResults } from './CampaignResults.tsx';
+import { LoadError } from './LoadError.tsx';
 import { CAMPAIGN_STRINGS, languageOf } from './campaign-strings.ts';
 import { SentimentTrend } from './SentimentTrend.tsx';
 import { TeamResults } from './TeamResults.tsx';
@@ -40,14 +40,12 @@ export function CampaignsPanel() {
       break;
     case 'error':
       body = (
-        <ErrorState title={strings.errorTitle}>
-          <Text>{strings.errors[state.kind]}</Text>
-          {state.kind === 'no-record' ? null : (
-            <Button variant="secondary" onClick={reload}>
-              {strings.retry}
-            </Button>
-          )}
-        </ErrorState>
+        <LoadError
+          title={strings.errorTitle}
+          message={strings.errors[state.kind]}
+          retryLabel={strings.retry}
+          onRetry={state.kind === 'no-record' ? undefined : reload}
+        />
       );
       break;
     case 'ready':

@@ -1,9 +1,7 @@
 import {
-  Button,
   DescriptionList,
   DescriptionListItem,
   EmptyState,
-  ErrorState,
   LoadingSpinner,
   Table,
   TableBody,
@@ -15,6 +13,7 @@ import {
 } from '@hubspot/ui-extensions';
 import type { PersonaState } from '../hooks/usePersona.ts';
 import { formatDay, formatPercent } from '../utils/format.ts';
+import { LoadError } from './LoadError.tsx';
 import type { PersonaStrings } from './persona-strings.ts';
 
 export interface PersonaViewProps {
@@ -36,14 +35,12 @@ export function PersonaView({ state, onRetry, strings }: PersonaViewProps) {
       );
     case 'error':
       return (
-        <ErrorState title={strings.errorTitle}>
-          <Text>{strings.errors[state.kind]}</Text>
-          {state.kind === 'no-record' ? null : (
-            <Button variant="secondary" onClick={onRetry}>
-              {strings.retry}
-            </Button>
-          )}
-        </ErrorState>
+        <LoadError
+          title={strings.errorTitle}
+          message={strings.errors[state.kind]}
+          retryLabel={strings.retry}
+          onRetry={state.kind === 'no-record' ? undefined : onRetry}
+        />
       );
     case 'ready': {
       const { persona } = state;

@@ -1,6 +1,4 @@
 import {
-  Button,
-  ErrorState,
   Heading,
   LoadingSpinner,
   Table,
@@ -15,6 +13,7 @@ import type { ResourceState } from '../hooks/useBackendResource.ts';
 import type { TeamResultsResponse } from '../types/campaigns.ts';
 import { percent, rateWithInterval } from './campaign-format.ts';
 import type { CampaignStrings, CardLanguage } from './campaign-strings.ts';
+import { LoadError } from './LoadError.tsx';
 
 export interface TeamResultsProps {
   state: ResourceState<TeamResultsResponse>;
@@ -30,12 +29,12 @@ export function TeamResults({ state, strings, language, onRetry }: TeamResultsPr
       return <LoadingSpinner label={strings.teamLoading} layout="centered" />;
     case 'error':
       return (
-        <ErrorState title={strings.teamErrorTitle}>
-          <Text>{strings.errors[state.kind]}</Text>
-          <Button variant="secondary" onClick={onRetry}>
-            {strings.retry}
-          </Button>
-        </ErrorState>
+        <LoadError
+          title={strings.teamErrorTitle}
+          message={strings.errors[state.kind]}
+          retryLabel={strings.retry}
+          onRetry={onRetry}
+        />
       );
     case 'ready': {
       const { campaigns, minSends } = state.data;

@@ -2,13 +2,14 @@
  * The campaign views' texts in English and Simplified Chinese, chosen from the HubSpot user's locale. Kept as plain
  * tables so a missing translation is a type error.
  */
-export type CardLanguage = 'en' | 'zh';
+import { type CardErrorKind, type CardLanguage, TRANSPORT_ERRORS } from './error-strings.ts';
+
+export type { CardLanguage };
 
 export function languageOf(locale: string | undefined): CardLanguage {
   return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-type ErrorKind = 'timeout' | 'network' | 'http' | 'invalid-response' | 'no-record';
 type Column =
   'campaign' | 'variant' | 'sent' | 'replied' | 'sentiment' | 'intent' | 'sends' | 'replyRate' | 'positiveRate';
 
@@ -20,7 +21,7 @@ export interface CampaignStrings {
   errorTitle: string;
   teamErrorTitle: string;
   retry: string;
-  errors: Record<ErrorKind, string>;
+  errors: Record<CardErrorKind, string>;
   columns: Record<Column, string>;
   yes: string;
   no: string;
@@ -47,10 +48,8 @@ const en: CampaignStrings = {
   teamErrorTitle: 'Team results unavailable',
   retry: 'Try again',
   errors: {
-    timeout: 'Closer did not answer in time.',
-    network: 'Closer could not be reached.',
+    ...TRANSPORT_ERRORS.en,
     http: 'Closer could not load the campaign results.',
-    'invalid-response': 'Closer sent an answer this card does not understand. Try updating the app.',
     'no-record': 'Open this card on a contact record to see its campaign results.',
   },
   columns: {
@@ -90,10 +89,8 @@ const zh: CampaignStrings = {
   teamErrorTitle: '无法显示团队结果',
   retry: '重试',
   errors: {
-    timeout: 'Closer 未能及时响应。',
-    network: '无法连接到 Closer。',
+    ...TRANSPORT_ERRORS.zh,
     http: 'Closer 无法加载营销活动结果。',
-    'invalid-response': 'Closer 返回的数据无法识别，请尝试更新应用。',
     'no-record': '请在联系人记录上打开此卡片以查看营销活动结果。',
   },
   columns: {

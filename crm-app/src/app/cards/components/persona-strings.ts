@@ -3,9 +3,7 @@
  * views' are). Plain tables, so a missing translation is a type error.
  */
 import type { PersonaFieldName, PersonaSource } from '../types/persona.ts';
-import type { CardLanguage } from './campaign-strings.ts';
-
-type ErrorKind = 'timeout' | 'network' | 'http' | 'invalid-response' | 'no-record';
+import { type CardErrorKind, type CardLanguage, TRANSPORT_ERRORS } from './error-strings.ts';
 
 export interface PersonaStrings {
   loading: string;
@@ -14,7 +12,7 @@ export interface PersonaStrings {
   errorTitle: string;
   retry: string;
   /** What the user reads for each failure; raw error text goes to the logger, not the screen. */
-  errors: Record<ErrorKind, string>;
+  errors: Record<CardErrorKind, string>;
   persona: string;
   confidence: string;
   origin: string;
@@ -35,10 +33,8 @@ const en: PersonaStrings = {
   errorTitle: 'Persona unavailable',
   retry: 'Try again',
   errors: {
-    timeout: 'Closer did not answer in time.',
-    network: 'Closer could not be reached.',
+    ...TRANSPORT_ERRORS.en,
     http: 'Closer could not load this persona.',
-    'invalid-response': 'Closer sent an answer this card does not understand. Try updating the app.',
     'no-record': 'Open this card on a contact record to see its persona.',
   },
   persona: 'Persona',
@@ -74,10 +70,8 @@ const zh: PersonaStrings = {
   errorTitle: '无法显示客户画像',
   retry: '重试',
   errors: {
-    timeout: 'Closer 未能及时响应。',
-    network: '无法连接到 Closer。',
+    ...TRANSPORT_ERRORS.zh,
     http: 'Closer 无法加载此客户画像。',
-    'invalid-response': 'Closer 返回的数据无法识别，请尝试更新应用。',
     'no-record': '请在联系人记录上打开此卡片以查看客户画像。',
   },
   persona: '客户画像',
