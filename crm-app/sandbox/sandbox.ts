@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../../shared/common/ml/naive-bayes/evaluation';
 import * as crm from './crm-handlers';
 import { SandboxError, validation } from './errors';
+import { availableScopes, grantScopes, requireScope } from './scopes';
 import { countDuplicates, createPortal, type PortalState, type Tier } from './state';
 
 export interface Faults {
@@ -24,7 +25,7 @@ export interface Faults {
 
 export interface SandboxOptions {
   port?: number;
-  portals?: { id: number; tier?: Tier }[];
+  portals?: { id: number; tier?: Tier; withheldScopes?: string[] }[];
   rateLimit?: { max: number; windowMs: number };
   clientId?: string;
   clientSecret?: string;
@@ -42,8 +43,11 @@ export interface SandboxState {
   faults: Faults;
   clientId: string;
   clientSecret: string;
-  /** A ready access token for a portal, as if the app had been installed (benchmarks use it). */
-  issueAccessToken(portalId: number, user?: SandboxUser): string;
+  /**
+   * A ready access token for a portal, as if the app had been installed (benchmarks use it); by default with every
+   * scope the portal can grant.
+   */
+  issueAccessToken(portalId: number, user?: SandboxUser, scopes?: string[]): string;
   duplicates(portalId: number): { contacts: number; engagements: number };
   /** 429 answers sent per portal. */
   rateLimited(portalId: number): number;
@@ -69,15 +73,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const roll = options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed);
   const ttl = options.accessTokenTtlS ?? 1800;
   const portals = new Map<number, PortalState>();
-  for (const p of options.portals ?? [{ id: 101, tier: 'free' }])
-    portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate));
-  const accessTokens = new Map<string, { portalId: number; expiresAt: number; user: SandboxUser }>();
-  const refreshTokens = new Map<string, { portalId: number; user: SandboxUser }>();
-  const codes = new Map<string, { portalId: number; redirectUri: string; user: SandboxUser }>();
+  for (const p of options.portals ?? [{ id: 101, tier: 'free' as const }])
+    portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate, p.withheldScopes));
+  interface Grant {
+    portalId: number;
+    user: SandboxUser;
+    scopes: string[];
+  }
+  const accessTokens = new Map<string, Grant & { expiresAt: number }>();
+  const refreshTokens = new Map<string, Grant>();
+  const codes = new Map<string, Grant & { redirectUri: string }>();
 
-  const issueAccessToken = (portalId: number, user: SandboxUser = DEFAULT_USER) => {
+  const issueAccessToken = (portalId: number, user: SandboxUser = DEFAULT_USER, scopes?: string[]) => {
     const token = `sbx-at-${randomBytes(24).toString('hex')}`;
-    accessTokens.set(token, { portalId, expiresAt: Date.now() + ttl * 1000, user });
+    const granted = scopes ?? availableScopes(portalOf(portalId));
+    accessTokens.set(token, { portalId, expiresAt: Date.now() + ttl * 1000, user, scopes: granted });
     return token;
   };
   const state: SandboxState = {
@@ -95,7 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return portal;
   }
 
-  function authenticate(req: http.IncomingMessage): PortalState {
+  function authenticate(req: http.IncomingMessage): { portal: PortalState; scopes: string[] } {
     const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
     const grant = match ? accessTokens.get(match[1] ?? '') : undefined;
     if (!grant) {
@@ -104,14 +114,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (grant.expiresAt <= Date.now()) {
       throw new SandboxError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired.');
     }
-    return portalOf(grant.portalId);
+    return { portal: portalOf(grant.portalId), scopes: grant.scopes };
   }
 
   function oauthToken(form: URLSearchParams): crm.Answer {
     if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
       throw new SandboxError(400, 'BAD_CLIENT_ID', 'missing or unknown client id', { error: 'BAD_CLIENT_ID' });
     }
-    let grant: { portalId: number; user: SandboxUser } | undefined;
+    let grant: Grant | undefined;
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
       const code = codes.get(form.get('code') ?? '');
@@ -119,7 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         throw new SandboxError(400, 'BAD_AUTH_CODE', 'missing or unknown auth code', { error: 'BAD_AUTH_CODE' });
       }
       codes.delete(form.get('code') ?? '');
-      grant = { portalId: code.portalId, user: code.user };
+      grant = { portalId: code.portalId, user: code.user, scopes: code.scopes };
     } else if (grantType === 'refresh_token') {
       grant = refreshTokens.get(form.get('refresh_token') ?? '');
       if (grant === undefined) {
@@ -137,7 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       status: 200,
       body: {
         token_type: 'bearer',
-        access_token: issueAccessToken(grant.portalId, grant.user),
+        access_token: issueAccessToken(grant.portalId, grant.user, grant.scopes),
         refresh_token: refresh,
         expires_in: ttl,
         hub_id: grant.portalId,
@@ -157,7 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         token,
         user: grant.user.email,
         hub_domain: `portal-${grant.portalId}.sandbox.invalid`,
-        scopes: ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.write'],
+        scopes: grant.scopes,
         signed_access_token: {},
         hub_id: grant.portalId,
         app_id: 1,
@@ -177,12 +187,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const redirectUri = url.searchParams.get('redirect_uri') ?? '';
     if (!URL.canParse(redirectUri)) throw validation('redirect_uri must be an absolute URL');
     const portalId = Number(url.searchParams.get('portal_id') ?? [...portals.keys()][0]);
-    portalOf(portalId);
+    const words = (name: string) =>
+      url.searchParams
+        .get(name)
+        ?.split(/[\s+]+/)
+        .filter(Boolean);
+    const scopes = grantScopes(portalOf(portalId), words('scope'), words('optional_scope') ?? []);
     const userId = Number(url.searchParams.get('user_id') ?? DEFAULT_USER.id);
     if (!Number.isSafeInteger(userId) || userId <= 0) throw validation('user_id must be a positive integer');
     const user = userId === DEFAULT_USER.id ? DEFAULT_USER : { id: userId, email: `user-${userId}@sandbox.invalid` };
     const code = randomBytes(16).toString('hex');
-    codes.set(code, { portalId, redirectUri, user });
+    codes.set(code, { portalId, redirectUri, user, scopes });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     const stateParam = url.searchParams.get('state');
@@ -273,16 +288,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
    */
   interface Admission {
     portal?: PortalState;
+    scopes: string[];
     headers: Record<string, string>;
     limited: boolean;
     error?: unknown;
   }
   function admit(req: http.IncomingMessage, url: URL): Admission {
     const method = req.method ?? 'GET';
-    const admission: Admission = { headers: {}, limited: false };
+    const admission: Admission = { headers: {}, limited: false, scopes: [] };
     if (url.pathname.startsWith('/__sandbox/') || url.pathname.startsWith('/oauth/')) return admission;
     try {
-      admission.portal = authenticate(req);
+      const who = authenticate(req);
+      admission.portal = who.portal;
+      admission.scopes = who.scopes;
     } catch (error) {
       admission.error = error;
       return admission;
@@ -353,6 +371,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (admission.error !== undefined) throw admission.error;
       const body = parseJson(raw);
       if (!portal) throw new SandboxError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+      requireScope(admission.scopes, method, url.pathname);
       if (method === 'POST' && /^\/crm\/v3\/objects\/(contacts|notes|emails)\/search$/.test(url.pathname)) {
         const type = url.pathname.split('/')[4] as 'contacts' | 'notes' | 'emails';
         const objects = type === 'contacts' ? portal.contacts.values() : portal.engagements[type].values();

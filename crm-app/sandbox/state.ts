@@ -46,6 +46,8 @@ export interface CustomSchema {
 export interface PortalState {
   id: number;
   tier: Tier;
+  /** Scopes this portal cannot grant beyond its tier's limits (e.g. `sales-email-read` without Sales Hub seats). */
+  withheldScopes: Set<string>;
   contacts: Map<string, CrmObject>;
   /** lower-cased email -> contact id (email is contacts' unique property). */
   contactByEmail: Map<string, string>;
@@ -85,7 +87,12 @@ export function newObjectId(): string {
   return String(nextId);
 }
 
-export function createPortal(id: number, tier: Tier, rate: { max: number; windowMs: number }): PortalState {
+export function createPortal(
+  id: number,
+  tier: Tier,
+  rate: { max: number; windowMs: number },
+  withheldScopes: string[] = [],
+): PortalState {
   const properties = new Map<string, PropertyDef>();
   for (const name of DEFAULT_CONTACT_PROPERTIES) {
     properties.set(name, { name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation' });
@@ -93,6 +100,7 @@ export function createPortal(id: number, tier: Tier, rate: { max: number; window
   return {
     id,
     tier,
+    withheldScopes: new Set(withheldScopes),
     contacts: new Map(),
     contactByEmail: new Map(),
     engagements: { notes: new Map(), emails: new Map() },

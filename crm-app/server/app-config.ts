@@ -8,7 +8,8 @@ import { ConfigError } from './config';
 
 /**
  * The scopes the app asks HubSpot for; app-hsmeta.json must list the same (the project test compares them). Contacts
- * and their properties are needed on every tier; custom-object scopes are optional, as only Enterprise has them.
+ * and their properties are needed on every tier. Optional ones are granted where the account has them: logged emails
+ * (`sales-email-read`, read as context for a persona) and custom objects (Enterprise).
  */
 export const REQUIRED_SCOPES = [
   'oauth',
@@ -17,6 +18,7 @@ export const REQUIRED_SCOPES = [
   'crm.schemas.contacts.write',
 ] as const;
 export const OPTIONAL_SCOPES = [
+  'sales-email-read',
   'crm.schemas.custom.read',
   'crm.schemas.custom.write',
   'crm.objects.custom.write',

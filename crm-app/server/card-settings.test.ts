@@ -24,6 +24,7 @@ describe.each(DATABASE_KINDS)('settings page endpoint on %s', (kind) => {
       connected: boolean;
       installedAt: string | null;
       properties: { checked: boolean; reason?: string; items: { name: string; exists: boolean | null }[] };
+      loggedEmails: string;
       campaignResults: { notes: boolean; customObject: string };
     };
   };
@@ -55,6 +56,7 @@ describe.each(DATABASE_KINDS)('settings page endpoint on %s', (kind) => {
     expect(first.properties.items).toHaveLength(CONTACT_PROPERTIES.length);
     expect(first.properties.items.every((i) => i.exists === true)).toBe(true);
     expect(first.campaignResults).toEqual({ notes: true, customObject: 'unavailable' });
+    expect(first.loggedEmails).toBe('in-use');
 
     // Someone deleted a property in HubSpot: the page shows it missing.
     h.sandbox.state.portals.get(PORTAL)?.properties.delete('closer_persona_summary');
@@ -64,6 +66,51 @@ describe.each(DATABASE_KINDS)('settings page endpoint on %s', (kind) => {
     // HubSpot failing: not a guess, a reason.
     h.sandbox.state.faults.errorRate = 1;
     expect((await settingsOf(h)).properties).toMatchObject({ checked: false, reason: 'hubspot-unavailable' });
+  });
+
+  it('works without the optional sales-email-read scope: installed, says so, and reads contacts with notes only', async () => {
+    harness = await startHarness(
+      database().db,
+      { portals: [{ id: PORTAL, withheldScopes: ['sales-email-read'] }] },
+      { SYNC_WORKER: '0' },
+    );
+    const h = harness;
+    await h.install();
+    const { rows } = await database().db.query<{ scopes: string[] }>('SELECT scopes FROM installs');
+    expect(rows[0]?.scopes).toContain('crm.objects.contacts.write');
+    expect(rows[0]?.scopes).not.toContain('sales-email-read');
+    expect(rows[0]?.scopes).not.toContain('crm.schemas.custom.write');
+    expect((await settingsOf(h)).loggedEmails).toBe('not-granted');
+
+    // A contact with a note and a logged email; HubSpot refuses the email to this install, not the whole read.
+    const admin = h.sandbox.state.issueAccessToken(PORTAL, undefined, ['crm.objects.contacts.write']);
+    const hs = async (path: string, body: unknown) =>
+      (await (
+        await fetch(`${h.sandbox.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { results: { id: string }[] };
+    const contactId =
+      (await hs('/crm/v3/objects/contacts/batch/upsert', { inputs: [{ idProperty: 'email', id: 'ada@x.io' }] }))
+        .results[0]?.id ?? '';
+    const to = (typeId: number) => [
+      { to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] },
+    ];
+    const at = '2026-11-21T09:00:00.000Z';
+    await hs('/crm/v3/objects/notes/batch/create', {
+      inputs: [{ properties: { hs_timestamp: at, hs_note_body: 'Call' }, associations: to(202) }],
+    });
+    await hs('/crm/v3/objects/emails/batch/create', {
+      inputs: [{ properties: { hs_timestamp: at, hs_email_text: 'Hi' }, associations: to(198) }],
+    });
+    const live = await fetch(`${h.server.url}/v1/hubspot/contacts/${contactId}`, {
+      headers: { authorization: `Bearer ${await h.devToken(PORTAL)}` },
+    });
+    expect(live.status).toBe(200);
+    const contact = (await live.json()) as { engagements: { type: string }[] };
+    expect(contact.engagements.map((e) => e.type)).toEqual(['note']);
   });
 
   it('refuses unsigned and stale-signed requests', async () => {

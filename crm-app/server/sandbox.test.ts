@@ -128,6 +128,68 @@ describe('HubSpot sandbox', () => {
     expect((await call('POST', path, { inputs: [{ from: { id: '1' }, to: { id: '2' } }] })).status).toBe(400);
   });
 
+  it('grants required scopes and the optional ones the account has, and guards emails and custom objects', async () => {
+    sandbox = await startSandbox({
+      portals: [
+        { id: 7, tier: 'professional' },
+        { id: 8, withheldScopes: ['oauth'] },
+      ],
+    });
+    const s = sandbox;
+    const grant = async (portal: number) => {
+      const query = new URLSearchParams({
+        client_id: s.state.clientId,
+        redirect_uri: 'http://cb.test/cb',
+        portal_id: String(portal),
+        scope: 'oauth crm.objects.contacts.read',
+        optional_scope: 'sales-email-read crm.schemas.custom.write',
+      });
+      const authorize = await fetch(`${s.url}/oauth/authorize?${query}`, { redirect: 'manual' });
+      if (authorize.status !== 302) return authorize.status;
+      const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
+      const form = { grant_type: 'authorization_code', client_id: s.state.clientId, code };
+      const token = (await (
+        await fetch(`${s.url}/oauth/v1/token`, {
+          method: 'POST',
+          body: new URLSearchParams({
+            ...form,
+            client_secret: s.state.clientSecret,
+            redirect_uri: 'http://cb.test/cb',
+          }),
+        })
+      ).json()) as { access_token: string };
+      const info = (await (await fetch(`${s.url}/oauth/v1/access-tokens/${token.access_token}`)).json()) as {
+        scopes: string[];
+      };
+      return { token: token.access_token, scopes: info.scopes };
+    };
+    const granted = await grant(7);
+    // Professional: no custom objects, so that optional scope is left out; the install still goes ahead.
+    expect(typeof granted === 'object' && granted.scopes).toEqual([
+      'oauth',
+      'crm.objects.contacts.read',
+      'sales-email-read',
+    ]);
+    // A required scope the account cannot grant stops the install.
+    expect(await grant(8)).toBe(400);
+
+    const noEmails = s.state.issueAccessToken(7, undefined, ['crm.objects.contacts.read']);
+    const read = await fetch(`${s.url}/crm/v3/objects/emails/batch/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${noEmails}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [] }),
+    });
+    expect(read.status).toBe(403);
+    expect(await read.json()).toMatchObject({ category: 'MISSING_SCOPES' });
+    const withEmails = s.state.issueAccessToken(7);
+    const allowed = await fetch(`${s.url}/crm/v3/objects/emails/batch/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${withEmails}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [] }),
+    });
+    expect(allowed.status).toBe(200);
+  });
+
   it('exchanges an authorization code and a refresh token (form-encoded)', async () => {
     const { sandbox: s } = await start();
     const authorize = await fetch(

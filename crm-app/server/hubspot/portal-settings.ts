@@ -24,6 +24,8 @@ export interface PortalSettings {
   connected: boolean;
   installedAt: string | null;
   properties: PropertyCheck;
+  /** Logged emails read as persona context: `in-use` where the account granted `sales-email-read`. */
+  loggedEmails: 'in-use' | 'not-granted';
   campaignResults: {
     /** Notes on the contact: every tier. */
     notes: true;
@@ -33,8 +35,8 @@ export interface PortalSettings {
 }
 
 export async function portalSettings(db: Database, hubspot: HubSpotClient, portalId: number): Promise<PortalSettings> {
-  const { rows } = await db.query<{ status: string; setup: SetupResult | null; installed_at: Date }>(
-    'SELECT status, setup, installed_at FROM installs WHERE portal_id = $1',
+  const { rows } = await db.query<{ status: string; setup: SetupResult | null; installed_at: Date; scopes: string[] }>(
+    'SELECT status, setup, installed_at, scopes FROM installs WHERE portal_id = $1',
     [portalId],
   );
   const install = rows[0];
@@ -45,6 +47,7 @@ export async function portalSettings(db: Database, hubspot: HubSpotClient, porta
     connected,
     installedAt: connected && install ? install.installed_at.toISOString() : null,
     properties: connected ? await checkProperties(hubspot, portalId) : unchecked('not-connected'),
+    loggedEmails: connected && install?.scopes.includes('sales-email-read') ? 'in-use' : 'not-granted',
     campaignResults: {
       notes: true,
       customObject: setup?.customObjectTypeId

@@ -62,8 +62,11 @@ export class TokenStore {
     return parsed.data;
   }
 
-  /** Stores a fresh grant for a portal (creating the portal and its install). */
-  async save(portalId: number, grant: TokenAnswer): Promise<void> {
+  /**
+   * Stores a fresh grant for a portal (creating the portal and its install). `scopes`, what HubSpot says it granted,
+   * is known at install; a refresh keeps the stored ones.
+   */
+  async save(portalId: number, grant: TokenAnswer, scopes?: string[]): Promise<void> {
     const expiresAt = new Date(Date.now() + grant.expires_in * 1000);
     await this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO portals (portal_id) VALUES ($1) ON CONFLICT DO NOTHING', [portalId]);
@@ -72,13 +75,15 @@ export class TokenStore {
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (portal_id) DO UPDATE SET refresh_token_ciphertext = EXCLUDED.refresh_token_ciphertext,
            access_token_ciphertext = EXCLUDED.access_token_ciphertext,
-           access_token_expires_at = EXCLUDED.access_token_expires_at, status = 'active', uninstalled_at = NULL`,
+           access_token_expires_at = EXCLUDED.access_token_expires_at, status = 'active', uninstalled_at = NULL,
+           scopes = CASE WHEN $6 THEN EXCLUDED.scopes ELSE installs.scopes END`,
         [
           portalId,
-          this.config.scopes,
+          scopes ?? this.config.scopes,
           encryptToken(this.config.tokenKey, grant.refresh_token),
           encryptToken(this.config.tokenKey, grant.access_token),
           expiresAt,
+          scopes !== undefined,
         ],
       );
     });

@@ -75,13 +75,14 @@ export function oauthRoutes(services: AppServices): Route[] {
         });
         const portalId = grant.hub_id;
         if (!portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot did not say which portal installed the app');
-        await services.tokens.save(portalId, grant);
-        const setup = await setupPortal(db, services.hubspot, portalId);
-        log.info('oauth.installed', { portalId, setup });
-        if (deviceCodeId === null) return { status: 200, body: { installed: true, portalId, setup } };
-        // Which HubSpot user approved: the extension token is theirs, in this portal.
+        // Which scopes HubSpot granted (optional ones depend on the account) and which user approved.
         const who = await services.tokens.accessTokenInfo(grant.access_token);
         if (who.hub_id !== portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot named two different portals');
+        await services.tokens.save(portalId, grant, who.scopes);
+        const setup = await setupPortal(db, services.hubspot, portalId);
+        log.info('oauth.installed', { portalId, setup, scopes: who.scopes });
+        if (deviceCodeId === null) return { status: 200, body: { installed: true, portalId, setup } };
+        // The extension token is the approving user's, in this portal.
         const approved = await approveDeviceCode(db, deviceCodeId, portalId, String(who.user_id));
         log.info('device.approved', { portalId, approved });
         return approved ? messagePage(lang, 200, 'connected', true) : messagePage(lang, 410, 'expired');

@@ -29,6 +29,7 @@ function settings(overrides: Partial<SettingsResponse> = {}): SettingsResponse {
     connected: true,
     installedAt: '2026-11-20T08:00:00.000Z',
     properties: { checked: true, items: ITEMS.map((i) => ({ ...i, exists: true })) },
+    loggedEmails: 'in-use',
     campaignResults: { notes: true, customObject: 'unavailable' },
     ...overrides,
   };
@@ -124,6 +125,7 @@ describe('Closer settings page', () => {
           connected: false,
           installedAt: null,
           properties: { checked: false, reason: 'not-connected', items: ITEMS.map((i) => ({ ...i, exists: null })) },
+          loggedEmails: 'not-granted',
           campaignResults: { notes: true, customObject: 'not-set-up' },
         }),
       ),
@@ -141,6 +143,10 @@ describe('Closer settings page', () => {
     expect(find(Alert).props.title).toBe('Properties not checked');
     expect(find(Alert).text).toContain('Connect the app to check its properties.');
     expect(rowsOf(findAll)).toContainEqual(['Closer persona', 'closer_persona_label', 'Unknown']);
+    expect(rowsOf(findAll)).toContainEqual([
+      'Logged emails',
+      'Not granted to Closer in this account: contacts are read with their notes only.',
+    ]);
   });
 
   it('shows the error state on a failed request and recovers on retry; "Check again" reloads', async () => {

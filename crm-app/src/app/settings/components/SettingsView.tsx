@@ -46,7 +46,7 @@ export function SettingsView({ state, onReload, strings }: SettingsViewProps) {
           <Divider />
           <Properties properties={state.settings.properties} strings={strings} />
           <Divider />
-          <Features use={state.settings.campaignResults.customObject} strings={strings} />
+          <Features settings={state.settings} strings={strings} />
           <Text variant="microcopy">{strings.privacy}</Text>
           <Button variant="secondary" onClick={onReload}>
             {strings.refresh}
@@ -117,17 +117,12 @@ function Properties({ properties, strings }: { properties: SettingsResponse['pro
   );
 }
 
-function Features({
-  use,
-  strings,
-}: {
-  use: SettingsResponse['campaignResults']['customObject'];
-  strings: SettingsStrings;
-}) {
+function Features({ settings, strings }: { settings: SettingsResponse; strings: SettingsStrings }) {
   const rows: [string, string][] = [
     [strings.contactProperties, strings.contactPropertiesUse],
     [strings.notes, strings.notesUse],
-    [strings.customObject, strings.customObjectUse[use]],
+    [strings.loggedEmails, strings.loggedEmailsUse[settings.loggedEmails]],
+    [strings.customObject, strings.customObjectUse[settings.campaignResults.customObject]],
   ];
   return (
     <Flex direction="column" gap="xs">

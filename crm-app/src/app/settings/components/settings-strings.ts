@@ -12,6 +12,7 @@ export function languageOf(locale: string | undefined): SettingsLanguage {
 }
 
 type CustomObjectUse = SettingsResponse['campaignResults']['customObject'];
+type LoggedEmailsUse = SettingsResponse['loggedEmails'];
 
 export interface SettingsStrings {
   loading: string;
@@ -44,6 +45,8 @@ export interface SettingsStrings {
   contactPropertiesUse: string;
   notes: string;
   notesUse: string;
+  loggedEmails: string;
+  loggedEmailsUse: Record<LoggedEmailsUse, string>;
   customObject: string;
   customObjectUse: Record<CustomObjectUse, string>;
   privacy: string;
@@ -91,6 +94,11 @@ const en: SettingsStrings = {
   contactPropertiesUse: 'Every tier: the approved persona and campaign roll-ups on each contact.',
   notes: 'Notes',
   notesUse: 'Every tier: one note on the contact’s timeline per campaign result.',
+  loggedEmails: 'Logged emails',
+  loggedEmailsUse: {
+    'in-use': 'Read when a rep opens a contact in Closer, as context for its persona; never stored by Closer.',
+    'not-granted': 'Not granted to Closer in this account: contacts are read with their notes only.',
+  },
   customObject: 'Custom object “Closer campaign result”',
   customObjectUse: {
     'in-use': 'In use (Enterprise): each result is also a record you can report on.',
@@ -141,6 +149,11 @@ const zh: SettingsStrings = {
   contactPropertiesUse: '所有版本：在每个联系人上保存已批准的客户画像和营销活动汇总。',
   notes: '备注',
   notesUse: '所有版本：每条营销活动结果在联系人时间线上记一条备注。',
+  loggedEmails: '已记录的邮件',
+  loggedEmailsUse: {
+    'in-use': '销售代表在 Closer 中打开联系人时读取，作为客户画像的参考；Closer 不会保存。',
+    'not-granted': '此账户未授权 Closer 读取：联系人只读取其备注。',
+  },
   customObject: '自定义对象“Closer 营销活动结果”',
   customObjectUse: {
     'in-use': '已使用（企业版）：每条结果同时是一条可用于报表的记录。',

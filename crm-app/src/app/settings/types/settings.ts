@@ -18,6 +18,7 @@ export const SettingsResponseSchema = z.object({
       items: z.array(Item.extend({ exists: z.null() })),
     }),
   ]),
+  loggedEmails: z.enum(['in-use', 'not-granted']),
   campaignResults: z.object({
     notes: z.literal(true),
     customObject: z.enum(['in-use', 'unavailable', 'not-set-up']),
