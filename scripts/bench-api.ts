@@ -201,6 +201,13 @@ async function main(): Promise<number> {
     );
     if (errorKinds.size > 0)
       process.stderr.write(`[bench:api] errors: ${JSON.stringify(Object.fromEntries(errorKinds))}\n`);
+    // What the sync worker did meanwhile: HubSpot answers by status, so a run shows whether 429s escaped the limiter.
+    const stats = (await (await fetch(`${sandbox.url}/__sandbox/stats?portalId=${PORTAL}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    const { contacts, notes, statusCounts, duplicates } = stats;
+    process.stderr.write(`[bench:api] sandbox: ${JSON.stringify({ contacts, notes, statusCounts, duplicates })}\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return result.p99_ms <= TARGET_P99_MS && errors === 0 ? 0 : 1;
   } finally {

@@ -39,7 +39,14 @@ export interface AppConfig {
   /** The only origin allowed by CORS, `chrome-extension://<id>`. */
   extensionOrigin?: string;
   devTokens: boolean;
-  sync: { enabled: boolean; concurrency: number; leaseMs: number; maxAttempts: number; idleMs: number };
+  sync: {
+    enabled: boolean;
+    concurrency: number;
+    leaseMs: number;
+    maxAttempts: number;
+    idleMs: number;
+    lingerMs: number;
+  };
   /** Requests per token per minute on the extension API. */
   tokenRatePerMinute: number;
   /** Device sign-in codes one IP address may ask for per minute. */
@@ -73,6 +80,7 @@ const Env = z.object({
   SYNC_CONCURRENCY: opt(z.coerce.number().int().min(1).max(64).default(8)),
   SYNC_LEASE_MS: opt(z.coerce.number().int().min(100).default(60_000)),
   SYNC_MAX_ATTEMPTS: opt(z.coerce.number().int().min(1).default(8)),
+  SYNC_LINGER_MS: opt(z.coerce.number().int().min(0).max(10_000).default(250)),
   EXTENSION_RATE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(600)),
   DEVICE_AUTHORIZE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(10)),
 });
@@ -108,6 +116,7 @@ export function loadAppConfig(
       leaseMs: e.SYNC_LEASE_MS,
       maxAttempts: e.SYNC_MAX_ATTEMPTS,
       idleMs: 50,
+      lingerMs: e.SYNC_LINGER_MS,
     },
     tokenRatePerMinute: e.EXTENSION_RATE_PER_MINUTE,
     deviceAuthorizePerMinute: e.DEVICE_AUTHORIZE_PER_MINUTE,

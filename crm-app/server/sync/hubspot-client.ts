@@ -33,7 +33,7 @@ export class HubSpotClient {
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: TokenStore,
-    private readonly limits = { max: 110, windowMs: 10_000, marginMs: 250, paceFactor: 2 },
+    private readonly limits = { max: 110, windowMs: 10_000, marginMs: 250, paceFactor: 1.2 },
   ) {}
 
   limiter(portalId: number): PortalRateLimiter {
@@ -47,19 +47,24 @@ export class HubSpotClient {
 
   /**
    * Sends one request. `slotStamp`: the caller already acquired this limiter slot for it. Search is not counted by
-   * HubSpot's ten-second limit, so `exempt` skips the limiter.
+   * HubSpot's ten-second limit, so `exempt` skips the limiter. `paced`: the sync worker's requests, spread over the
+   * window (see the limiter's `paceFactor`).
    */
   async request<T>(
     portalId: number,
     method: string,
     path: string,
     body?: unknown,
-    opts: { slotStamp?: number; exempt?: boolean; allow404?: boolean } = {},
+    opts: { slotStamp?: number; exempt?: boolean; allow404?: boolean; paced?: boolean } = {},
   ): Promise<HubSpotAnswer<T>> {
     const limiter = this.limiter(portalId);
     for (let authRetry = 0; ; authRetry += 1) {
       const slotTaken = opts.slotStamp !== undefined && authRetry === 0;
-      let stamp = opts.exempt ? undefined : slotTaken ? opts.slotStamp : await limiter.acquire();
+      let stamp = opts.exempt
+        ? undefined
+        : slotTaken
+          ? opts.slotStamp
+          : await limiter.acquire({ paced: opts.paced === true });
       const token = await this.tokens.accessToken(portalId, authRetry > 0);
       if (stamp !== undefined) stamp = limiter.touch(stamp);
       let response: Response;

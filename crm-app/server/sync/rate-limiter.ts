@@ -16,6 +16,8 @@ export interface LimiterOptions {
    * Without it, a backlog took the whole window's budget in its first second, and the same burst came back every
    * window as those stamps expired together: eight batches claimed and finished at once, every 10 s, queued the
    * extension's requests behind them on the embedded database (bench:api's slow requests came in 10-second waves).
+   * The sync client uses 1.2: a little room to catch up after a late grant, while the window's budget still spreads
+   * over most of it (at 2, and with a batch's second request unpaced, it went in the first 4 to 5 s of every 10).
    */
   paceFactor?: number;
 }

@@ -70,4 +70,24 @@ describe.each(DATABASE_KINDS)('sync engine on %s', (kind) => {
     });
     expect(dead.deadLetters[0]).toMatchObject({ email: 'bad@x.io', reason: expect.stringContaining('400') });
   });
+
+  it('gathers a trickle of jobs into fuller batches once it has caught up', async () => {
+    // 40 personas, one every 25 ms. Without lingering, four loops polling every 50 ms sent about one batch per poll.
+    harness = await startHarness(database().db, { portals: [{ id: PORTAL }] }, { SYNC_LINGER_MS: '400' });
+    const h = harness;
+    await h.install();
+    const portal = h.sandbox.state.portals.get(PORTAL);
+    const before = portal?.statusCounts.get(200) ?? 0;
+    const started = Date.now();
+    for (let i = 0; i < 40; i += 1) {
+      await enqueuePersonas(database().db, PORTAL, [persona(i)]);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const arrivalMs = Date.now() - started;
+    await eventually(() => portal?.contacts.size === 40);
+    const batches = (portal?.statusCounts.get(200) ?? 0) - before;
+    // At most one batch per 400 ms of arrivals, plus the first, the last and one racing a linger (12 without it).
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThanOrEqual(Math.ceil(arrivalMs / 400) + 3);
+  });
 });

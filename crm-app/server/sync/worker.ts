@@ -23,6 +23,13 @@ export interface WorkerOptions {
   leaseMs: number;
   maxAttempts: number;
   idleMs: number;
+  /**
+   * After a batch that was not full (the worker has caught up), a portal's next claim waits this long so jobs gather
+   * into fuller batches. Without it, 8 loops sent every few arriving jobs as a batch of their own: HubSpot's whole
+   * 10 s budget went in the first seconds of each window, and the claims and finishes of those small batches took a
+   * third of the embedded database's time in bursts (bench:api's slow seconds). A backlog still goes at full speed.
+   */
+  lingerMs?: number;
 }
 
 interface UpsertResult {
@@ -38,6 +45,8 @@ export class SyncWorker {
   private nextPortal = 0;
   private portalsRefreshedAt = 0;
   private readonly objectTypes = new Map<number, { typeId: string | undefined; at: number }>();
+  /** Per portal: no claim before this time (set after a batch that was not full). */
+  private readonly lingerUntil = new Map<number, number>();
 
   constructor(
     private readonly db: Database,
@@ -61,6 +70,7 @@ export class SyncWorker {
   async tick(): Promise<boolean> {
     const portalId = await this.pickPortal();
     if (portalId === undefined) return false;
+    if ((this.lingerUntil.get(portalId) ?? 0) > Date.now()) return false;
     const limiter = this.hubspot.limiter(portalId);
     // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
     const stamp = await limiter.acquire({ paced: true });
@@ -69,6 +79,9 @@ export class SyncWorker {
       limiter.release(stamp);
       this.portalsRefreshedAt = 0;
       return false;
+    }
+    if (jobs.length < BATCH_SIZE && this.options.lingerMs) {
+      this.lingerUntil.set(portalId, Date.now() + this.options.lingerMs);
     }
     await this.process(portalId, jobs, stamp);
     return true;
@@ -177,7 +190,9 @@ export class SyncWorker {
     const opts = () => {
       const taken = slot;
       slot = undefined;
-      return taken === undefined ? {} : { slotStamp: taken };
+      // Every request of a batch is paced, not only its first: a batch's note creation after its upsert used to double
+      // the rate the pacing allowed, and the window's budget went in its first half.
+      return taken === undefined ? { paced: true } : { slotStamp: taken };
     };
     let byEmail = records.filter((r) => r.hubspotContactId === undefined);
     const byId = records.filter((r) => r.hubspotContactId !== undefined);
@@ -248,17 +263,23 @@ export class SyncWorker {
     for (const type of ['notes', 'emails'] as const) {
       const batch = todo.filter((e) => e.type === type);
       if (batch.length === 0) continue;
-      await this.hubspot.request(portalId, 'POST', `/crm/v3/objects/${type}/batch/create`, {
-        inputs: batch.map((e) => ({
-          properties: e.properties,
-          associations: [
-            {
-              to: { id: ids.get(e.email) },
-              types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ENGAGEMENT_TO_CONTACT[type] }],
-            },
-          ],
-        })),
-      });
+      await this.hubspot.request(
+        portalId,
+        'POST',
+        `/crm/v3/objects/${type}/batch/create`,
+        {
+          inputs: batch.map((e) => ({
+            properties: e.properties,
+            associations: [
+              {
+                to: { id: ids.get(e.email) },
+                types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ENGAGEMENT_TO_CONTACT[type] }],
+              },
+            ],
+          })),
+        },
+        { paced: true },
+      );
     }
   }
 
@@ -283,6 +304,7 @@ export class SyncWorker {
           properties: resultObjectProperties(e.eventId, e.occurredAt, e.result),
         })),
       },
+      { paced: true },
     );
     const recordOf = new Map((body.results ?? []).map((r) => [r.properties.closer_event_id, r.id]));
     const links = results.flatMap((e) => {
