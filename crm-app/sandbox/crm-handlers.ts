@@ -361,6 +361,7 @@ export function schemas(portal: PortalState, method: string, body: Body): Answer
   };
   portal.schemas.push(schema);
   portal.customObjects.set(schema.objectTypeId, new Map());
+  portal.customUnique.set(schema.objectTypeId, new Map());
   return { status: 201, body: schema };
 }
 
@@ -368,35 +369,41 @@ export function schemas(portal: PortalState, method: string, body: Body): Answer
 export function customBatchUpsert(portal: PortalState, objectType: string, body: Body): Answer {
   const schema = schemaOf(portal, objectType);
   const records = portal.customObjects.get(schema.objectTypeId) ?? new Map<string, CrmObject>();
-  const inputs = inputsOf(body);
+  const unique = portal.customUnique.get(schema.objectTypeId) ?? new Map<string, string>();
   const defined = new Map(schema.properties.map((p) => [p.name, p]));
-  for (const input of inputs) {
+  // The whole batch is checked before anything is written: a bad input leaves the others unapplied too.
+  const planned = inputsOf(body).map((input) => {
     const idProperty = String(input.idProperty ?? '');
     if (!defined.get(idProperty)?.hasUniqueValue) {
       throw validation(`idProperty ${idProperty} is not a unique-value property of ${schema.name}`);
     }
     if (typeof input.id !== 'string' || input.id === '') throw validation('Upsert needs an "id" value');
-    const unknown = Object.keys(stringProperties(input.properties)).filter((name) => !defined.has(name));
+    const properties = { ...stringProperties(input.properties), [idProperty]: input.id };
+    const unknown = Object.keys(properties).filter((name) => !defined.has(name));
     if (unknown.length > 0) throw validation(`Property "${unknown[0]}" does not exist on ${schema.name}`);
-  }
+    const key = `${idProperty}\u0000${input.id}`;
+    const existing = records.get(unique.get(key) ?? '');
+    const missing = existing ? [] : schema.requiredProperties.filter((name) => !properties[name]);
+    if (missing.length > 0) throw validation(`Missing required properties: ${missing.join(', ')}`);
+    return { key, properties, existing };
+  });
   const results: unknown[] = [];
-  for (const input of inputs) {
-    const idProperty = String(input.idProperty);
-    const value = String(input.id);
-    const properties = { ...stringProperties(input.properties), [idProperty]: value };
-    const existing = [...records.values()].find((r) => r.properties[idProperty] === value);
-    if (existing) {
-      Object.assign(existing.properties, properties);
-      existing.updatedAt = now();
-      results.push({ ...view(existing), new: false });
+  for (const { key, properties, existing } of planned) {
+    // A key repeated within the batch: its first input created the record.
+    const record = existing ?? records.get(unique.get(key) ?? '');
+    if (record) {
+      Object.assign(record.properties, properties);
+      record.updatedAt = now();
+      results.push({ ...view(record), new: false });
       continue;
     }
-    const missing = schema.requiredProperties.filter((name) => !properties[name]);
-    if (missing.length > 0) throw validation(`Missing required properties: ${missing.join(', ')}`);
     const stamp = now();
-    const record: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
-    records.set(record.id, record);
-    results.push({ ...view(record), new: true });
+    const created: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
+    records.set(created.id, created);
+    for (const p of schema.properties.filter((d) => d.hasUniqueValue && properties[d.name] !== undefined)) {
+      unique.set(`${p.name}\u0000${properties[p.name]}`, created.id);
+    }
+    results.push({ ...view(created), new: true });
   }
   return batchAnswer(results, []);
 }

@@ -59,6 +59,8 @@ export interface PortalState {
   schemas: CustomSchema[];
   /** Records of each custom object, by objectTypeId. */
   customObjects: Map<string, Map<string, CrmObject>>;
+  /** Per objectTypeId: `${uniqueProperty}\u0000${value}` -> record id, as HubSpot indexes unique-value properties. */
+  customUnique: Map<string, Map<string, string>>;
   limiter: RollingWindow;
   /** Every contact creation per email, to count contacts created twice. */
   contactCreations: Map<string, number>;
@@ -114,6 +116,7 @@ export function createPortal(
     ]),
     schemas: [],
     customObjects: new Map(),
+    customUnique: new Map(),
     limiter: new RollingWindow(rate.max, rate.windowMs),
     contactCreations: new Map(),
     statusCounts: new Map(),

@@ -91,7 +91,7 @@ describe('HubSpot sandbox', () => {
     const { call, sandbox: s } = await start('enterprise', 100);
     const schema = {
       name: 'thing',
-      requiredProperties: ['key'],
+      requiredProperties: ['key', 'note'],
       properties: [
         { name: 'key', label: 'Key', type: 'string', fieldType: 'text', hasUniqueValue: true },
         { name: 'note', label: 'Note', type: 'string', fieldType: 'text' },
@@ -111,6 +111,14 @@ describe('HubSpot sandbox', () => {
     const again = (await (await upsert('key', 'k1', 'two')).json()) as typeof first;
     expect(again.results[0]).toMatchObject({ id: first.results[0]?.id, new: false });
     expect((await upsert('note', 'x', 'y')).status).toBe(400);
+    // One input missing a required property refuses the whole batch: the valid one is not written either.
+    const mixed = await call('POST', `/crm/v3/objects/${objectTypeId}/batch/upsert`, {
+      inputs: [
+        { idProperty: 'key', id: 'k2', properties: { note: 'fine' } },
+        { idProperty: 'key', id: 'k3', properties: {} },
+      ],
+    });
+    expect(mixed.status).toBe(400);
     expect((await call('POST', '/crm/v3/objects/2-1/batch/upsert', { inputs: [] })).status).toBe(404);
     const records = s.state.portals.get(7)?.customObjects.get(objectTypeId);
     expect([...(records?.values() ?? [])].map((r) => r.properties)).toEqual([{ key: 'k1', note: 'two' }]);
