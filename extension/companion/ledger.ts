@@ -98,43 +98,53 @@ export function createLedger(deps: LedgerDeps): Ledger {
     return removed;
   };
 
-  const write = async (rec: LedgerRecord) => {
+  /** `update`: the same record again with its outcome (not a new entry, so it does not count towards pruning). */
+  const write = async (rec: LedgerRecord, update = false) => {
     try {
       const db = await deps.db();
       await db.put('ledger', rec);
-      if (++writes % pruneEvery === 0) await prune();
+      if (!update && ++writes % pruneEvery === 0) await prune();
     } catch {
       // The ledger must never break the request it describes (e.g. storage full); the request itself is unaffected.
     }
   };
 
-  const record: Ledger['record'] = async (entry) => {
+  const recordOf = (entry: Omit<LedgerRecord, 'id' | 'at' | 'context'> & { at?: number }): LedgerRecord => {
     const at = entry.at ?? now();
-    await write({
+    return {
       ...entry,
       url: urlWithoutQuery(entry.url),
       id: `${String(at).padStart(15, '0')}-${String(++seq).padStart(6, '0')}-${newId()}`,
       at,
       context: deps.context,
-    });
+    };
   };
+  const record: Ledger['record'] = async (entry) => write(recordOf(entry));
 
   return {
     record,
     prune,
     async ledgerFetch(purpose, url, init = {}) {
-      const at = now();
       const method = (init.method ?? 'GET').toUpperCase();
-      const base = { at, method, url, purpose, fields: topLevelFields(init.body), bytesOut: bodyBytes(init.body) };
+      const base = recordOf({
+        method,
+        url,
+        purpose,
+        fields: topLevelFields(init.body),
+        bytesOut: bodyBytes(init.body),
+      });
+      // Written before the request leaves: Chrome may stop the worker while it is in flight, and a request the
+      // ledger never heard of would break its promise. The outcome is added to the same record afterwards.
+      await write(base);
       let res: Response;
       try {
         res = await doFetch(url, init);
       } catch (err) {
-        await record({ ...base, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+        await write({ ...base, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, true);
         throw err;
       }
       const bytesIn = await responseBytes(res);
-      await record({ ...base, status: res.status, ...(bytesIn === undefined ? {} : { bytesIn }) });
+      await write({ ...base, status: res.status, ...(bytesIn === undefined ? {} : { bytesIn }) }, true);
       return res;
     },
     async list(limit) {

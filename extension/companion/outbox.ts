@@ -43,6 +43,9 @@ export interface OutboxDeps {
   random?: () => number;
 }
 
+/** The client's 15 s timeout plus margin; also Chrome's shortest alarm delay for a packed extension. */
+export const IN_FLIGHT_GUARD_MS = 30_000;
+
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … up to 10 min, each scaled by a random factor in [0.5, 1). */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
@@ -161,6 +164,9 @@ export function createOutbox(deps: OutboxDeps) {
         await put({ ...r, status: 'failed', lastError: 'No longer matches the sync contract', updatedAt: now() });
       const valid = batch.filter((r) => !invalid.includes(r));
       if (!valid.length) continue;
+      // Chrome may stop the worker at any await below; the alarm that started this round has fired and is gone. Until
+      // the round ends and sets the real one, this one brings delivery back if the worker dies mid-send.
+      await deps.schedule(now() + IN_FLIGHT_GUARD_MS);
       try {
         await deps.send(
           kind,

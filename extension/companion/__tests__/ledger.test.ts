@@ -37,7 +37,27 @@ describe('ledger', () => {
     expect(JSON.stringify(rec)).not.toContain('abc');
   });
 
-  it('records a network error and rethrows it', async () => {
+  it('has the request on record before it leaves, so a worker stopped mid-request still leaves its trace', async () => {
+    const db = freshDb();
+    let sent = false;
+    const ledger = createLedger({
+      db,
+      context: 'worker',
+      // Never settles: Chrome stopped the worker while the request was in flight.
+      fetch: () => {
+        sent = true;
+        return new Promise<Response>(() => {});
+      },
+    });
+    void ledger.ledgerFetch('outbox.persona.upsert', 'http://h/v1/x', { method: 'POST', body: '{"items":[]}' });
+    await expect.poll(() => sent).toBe(true);
+    const records = await ledger.list(10);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ method: 'POST', purpose: 'outbox.persona.upsert', fields: ['items'] });
+    expect(records[0]?.status).toBeUndefined();
+  });
+
+  it('records a network error and rethrows it, in the same record', async () => {
     const db = freshDb();
     const ledger = createLedger({
       db,
@@ -45,7 +65,9 @@ describe('ledger', () => {
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
     });
     await expect(ledger.ledgerFetch('p', 'http://h/a')).rejects.toThrow('Failed to fetch');
-    expect((await ledger.list(1))[0]).toMatchObject({ error: 'TypeError: Failed to fetch', method: 'GET' });
+    const records = await ledger.list(10);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ error: 'TypeError: Failed to fetch', method: 'GET' });
   });
 
   it('keeps only the newest records past the cap, newest first', async () => {

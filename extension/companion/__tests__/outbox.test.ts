@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openCloserDb } from '../../storage/db';
 import { CompanionError } from '../client';
-import { backoffMs, createOutbox, MAX_OUTBOX_STRING } from '../outbox';
+import { backoffMs, createOutbox, IN_FLIGHT_GUARD_MS, MAX_OUTBOX_STRING, type OutboxDeps } from '../outbox';
 import type { OutboxKind } from '../outbox-kinds';
 
 let n = 0;
@@ -26,10 +26,12 @@ function setup(opts: { connected?: boolean; online?: boolean } = {}) {
   const failures: CompanionError[] = [];
   const alarms: Array<number | null> = [];
   const unauthorized: string[] = [];
-  const env = { connected: opts.connected ?? true, online: opts.online ?? true };
-  const outbox = createOutbox({
+  const env = { connected: opts.connected ?? true, online: opts.online ?? true, hang: false };
+  const deps: OutboxDeps = {
     db: () => dbp,
     send: async (kind, items) => {
+      // A send that never settles: Chrome stopped the worker while it was in flight.
+      if (env.hang) return new Promise<void>(() => {});
       const f = failures.shift();
       if (f) throw f;
       sent.push({ kind, items });
@@ -40,8 +42,9 @@ function setup(opts: { connected?: boolean; online?: boolean } = {}) {
     schedule: async (at) => void alarms.push(at),
     now: () => t,
     random: () => 0,
-  });
-  return { outbox, sent, failures, alarms, unauthorized, env, advance: (ms: number) => (t += ms), now: () => t };
+  };
+  const outbox = createOutbox(deps);
+  return { outbox, deps, sent, failures, alarms, unauthorized, env, advance: (ms: number) => (t += ms), now: () => t };
 }
 
 describe('outbox enqueue', () => {
@@ -91,6 +94,22 @@ describe('outbox delivery', () => {
     await s.outbox.deliver();
     expect(s.sent).toHaveLength(2);
     expect(s.alarms.at(-1)).toBeNull();
+  });
+
+  it('keeps an alarm set while a batch is in flight, so a worker stopped mid-send delivers later', async () => {
+    const s = setup();
+    await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
+    s.env.hang = true;
+    void s.outbox.deliver();
+    await expect.poll(() => s.alarms.at(-1)).toBe(s.now() + IN_FLIGHT_GUARD_MS);
+    // The worker is gone; the alarm wakes a new one, whose outbox finds the item still pending and due.
+    s.env.hang = false;
+    s.advance(IN_FLIGHT_GUARD_MS);
+    const next = setup();
+    const woken = createOutbox({ ...next.deps, db: s.deps.db, now: s.now });
+    await woken.deliver();
+    expect(next.sent.map((b) => b.items.length)).toEqual([1]);
+    expect((await woken.list()).counts).toEqual({ pending: 0, sent: 1, failed: 0 });
   });
 
   it('backs off on retryable errors (respecting Retry-After), then delivers when due', async () => {
