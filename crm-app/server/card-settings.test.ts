@@ -3,6 +3,7 @@
  * (or why they could not be checked), and the tier features campaign results use; signed requests only.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROPERTY_CHECK_TIMEOUT_MS } from './hubspot/portal-settings';
 import { CONTACT_PROPERTIES } from './sync/properties';
 import { DATABASE_KINDS, useTestDatabase } from './test-support/test-databases';
 import { startHarness, type Harness } from './test-support/app-harness';
@@ -66,6 +67,13 @@ describe.each(DATABASE_KINDS)('settings page endpoint on %s', (kind) => {
     // HubSpot failing: not a guess, a reason.
     h.sandbox.state.faults.errorRate = 1;
     expect((await settingsOf(h)).properties).toMatchObject({ checked: false, reason: 'hubspot-unavailable' });
+    // HubSpot too slow: the page gets its answer within the bound, saying so.
+    h.sandbox.state.faults.errorRate = 0;
+    h.sandbox.state.faults.latencyMs = PROPERTY_CHECK_TIMEOUT_MS + 1_000;
+    const started = Date.now();
+    expect((await settingsOf(h)).properties).toMatchObject({ checked: false, reason: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(PROPERTY_CHECK_TIMEOUT_MS + 1_000);
+    h.sandbox.state.faults.latencyMs = 0;
   });
 
   it('works without the optional sales-email-read scope: installed, says so, and reads contacts with notes only', async () => {

@@ -6,6 +6,7 @@
  */
 import { Client } from '@hubspot/api-client';
 import { HttpError } from '../http/errors';
+import { TimeoutError, withTimeout } from '../http/with-timeout';
 import type { TokenStore } from '../oauth/token-store';
 import type { HubSpotClient } from '../sync/hubspot-client';
 import { CLOSER_PROPERTY_NAMES } from '../sync/properties';
@@ -172,7 +173,7 @@ export class ContactReader {
       }
       stamp = limiter.touch(stamp);
       try {
-        const answer = await withTimeout(send(client));
+        const answer = await withTimeout(send(client), CALL_TIMEOUT_MS);
         limiter.touch(stamp);
         limiter.observe(rateHeaders(answer.headers), answer.httpStatusCode);
         return answer.data;
@@ -230,18 +231,6 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-class CallTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CallTimeout()), CALL_TIMEOUT_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 function apiStatus(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'number' ? code : undefined;
@@ -265,7 +254,7 @@ function rateHeaders(headers: Record<string, string>) {
 }
 
 function translate(error: unknown, status: number | undefined, headers: Record<string, string>): HttpError {
-  if (error instanceof CallTimeout) {
+  if (error instanceof TimeoutError) {
     return new HttpError(504, 'hubspot_timeout', `HubSpot did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
   }
   if (status === 404) return new HttpError(404, 'contact_not_found', 'HubSpot has no such contact');

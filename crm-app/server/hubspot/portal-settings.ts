@@ -4,6 +4,7 @@
  * instead of guessing), and which tier features carry the campaign results.
  */
 import type { Database } from '../db/database';
+import { TimeoutError, withTimeout } from '../http/with-timeout';
 import { HubSpotError, type HubSpotClient } from '../sync/hubspot-client';
 import { CONTACT_PROPERTIES } from '../sync/properties';
 import type { SetupResult } from './portal-setup';
@@ -68,25 +69,19 @@ function unchecked(reason: Extract<PropertyCheck, { checked: false }>['reason'])
 }
 
 async function checkProperties(hubspot: HubSpotClient, portalId: number): Promise<PropertyCheck> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), PROPERTY_CHECK_TIMEOUT_MS);
-  });
   try {
-    const answer = await Promise.race([
+    const answer = await withTimeout(
       hubspot.request<{ results: { name: string }[] }>(portalId, 'GET', '/crm/v3/properties/contacts'),
-      timeout,
-    ]);
-    if (answer === 'timeout') return unchecked('timeout');
+      PROPERTY_CHECK_TIMEOUT_MS,
+    );
     const have = new Set(answer.body.results.map((p) => p.name));
     return {
       checked: true,
       items: CONTACT_PROPERTIES.map((p) => ({ name: p.name, label: p.label, exists: have.has(p.name) })),
     };
   } catch (error) {
+    if (error instanceof TimeoutError) return unchecked('timeout');
     if (error instanceof HubSpotError && error.status === 429) return unchecked('rate-limited');
     return unchecked('hubspot-unavailable');
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,7 @@
 import { schemaVersion } from '../db/migrations';
 import { errorFields } from '../logger';
 import type { Route } from '../http/router';
+import { withTimeout } from '../http/with-timeout';
 
 /** A health check that hangs is as bad as a failing one: answer 503 after this long. */
 const DB_CHECK_TIMEOUT_MS = 2_000;
@@ -36,12 +37,4 @@ export function healthzRoute(latestMigration: number): Route {
       }
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
