@@ -11,6 +11,10 @@ import {
 } from './state';
 
 export const MAX_BATCH = 100;
+/** `POST` paths shared by the router, the rate limit's exemptions and the scope guards. */
+export const CUSTOM_UPSERT_PATH = /^\/crm\/v3\/objects\/(?<type>2-\d+|p\d+_[a-z0-9_]+)\/batch\/upsert$/;
+export const ASSOCIATE_DEFAULT_PATH =
+  /^\/crm\/v4\/associations\/(?<fromType>[\w-]+)\/(?<toType>[\w-]+)\/batch\/associate\/default$/;
 /** HubSpot's association type ids (HUBSPOT_DEFINED) from an engagement to a contact. */
 export const ENGAGEMENT_TO_CONTACT_TYPE: Record<EngagementType, number> = { notes: 202, emails: 198 };
 

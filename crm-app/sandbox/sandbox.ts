@@ -187,11 +187,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const redirectUri = url.searchParams.get('redirect_uri') ?? '';
     if (!URL.canParse(redirectUri)) throw validation('redirect_uri must be an absolute URL');
     const portalId = Number(url.searchParams.get('portal_id') ?? [...portals.keys()][0]);
-    const words = (name: string) =>
-      url.searchParams
-        .get(name)
-        ?.split(/[\s+]+/)
-        .filter(Boolean);
+    const words = (name: string) => url.searchParams.get(name)?.split(/\s+/).filter(Boolean);
     const scopes = grantScopes(portalOf(portalId), words('scope'), words('optional_scope') ?? []);
     const userId = Number(url.searchParams.get('user_id') ?? DEFAULT_USER.id);
     if (!Number.isSafeInteger(userId) || userId <= 0) throw validation('user_id must be a positive integer');
@@ -266,12 +262,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts\/groups$/, handle: (p, b) => crm.createGroup(p, b) },
     {
       method: 'POST',
-      pattern: /^\/crm\/v3\/objects\/(?<type>2-\d+|p\d+_[a-z0-9_]+)\/batch\/upsert$/,
+      pattern: crm.CUSTOM_UPSERT_PATH,
       handle: (p, b, params) => crm.customBatchUpsert(p, params.type ?? '', b),
     },
     {
       method: 'POST',
-      pattern: /^\/crm\/v4\/associations\/(?<fromType>[\w-]+)\/(?<toType>[\w-]+)\/batch\/associate\/default$/,
+      pattern: crm.ASSOCIATE_DEFAULT_PATH,
       handle: (p, b, params) => crm.batchAssociateDefault(p, params, b),
     },
     { method: 'GET', pattern: /^\/crm(-object-schemas)?\/v3\/schemas$/, handle: (p, b, _x, m) => crm.schemas(p, m, b) },
@@ -306,7 +302,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return admission;
     }
     // Exempt from the ten-second limit on HubSpot too: search and v4 default associations.
-    if (/\/search$|^\/crm\/v4\/associations\/.*\/batch\/associate\/default$/.test(url.pathname)) return admission;
+    if (/\/search$/.test(url.pathname) || crm.ASSOCIATE_DEFAULT_PATH.test(url.pathname)) return admission;
     if (!limitedRoutes.some((r) => r.method === method && r.pattern.test(url.pathname))) return admission;
     const limiter = admission.portal.limiter;
     const remaining = limiter.take(Date.now());

@@ -3,6 +3,7 @@
  * others, as an account without Sales Hub seats lacks `sales-email-read`), what an install is granted (every required
  * scope, and the optional ones the portal has, as HubSpot does), and which scope each guarded endpoint needs.
  */
+import { CUSTOM_UPSERT_PATH } from './crm-handlers';
 import { SandboxError } from './errors';
 import type { PortalState } from './state';
 
@@ -41,7 +42,7 @@ const GUARDED: { method: string; pattern: RegExp; scope: string }[] = [
   { method: 'POST', pattern: /^\/crm(-object-schemas)?\/v3\/schemas$/, scope: 'crm.schemas.custom.write' },
   {
     method: 'POST',
-    pattern: /^\/crm\/v3\/objects\/(2-\d+|p\d+_\w+)\/batch\/upsert$/,
+    pattern: CUSTOM_UPSERT_PATH,
     scope: 'crm.objects.custom.write',
   },
 ];

@@ -148,16 +148,7 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     });
 
     // A contact with history in HubSpot, as a rep would open it.
-    const hubspot = h.sandbox.state.issueAccessToken(PORTAL);
-    const hs = async (path: string, body: unknown) => {
-      const response = await fetch(`${h.sandbox.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${hubspot}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.ok).toBe(true);
-      return (await response.json()) as { results: { id: string }[] };
-    };
+    const hs = (path: string, body: unknown) => h.hubspotPost(PORTAL, path, body);
     const created = await hs('/crm/v3/objects/contacts/batch/upsert', {
       inputs: [
         {

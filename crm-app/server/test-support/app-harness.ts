@@ -20,6 +20,11 @@ export interface Harness {
   devToken(portalId: number, userId?: string): Promise<string>;
   /** fetch with HubSpot's v3 signature, as hubspot.fetch and webhooks send it. */
   signedFetch(method: string, pathAndQuery: string, body?: string, timestamp?: number): Promise<Response>;
+  /**
+   * Writes straight to the sandbox as someone working in HubSpot would (not through the backend), with a token of
+   * the given scopes (default: all the portal has); throws on a non-2xx answer.
+   */
+  hubspotPost(portalId: number, path: string, body: unknown, scopes?: string[]): Promise<{ results: { id: string }[] }>;
 }
 
 export async function startHarness(
@@ -61,6 +66,17 @@ export async function startHarness(
         body: JSON.stringify({ portalId, userId }),
       });
       return ((await response.json()) as { token: string }).token;
+    },
+    hubspotPost: async (portalId, path, body, scopes) => {
+      const token = sandbox.state.issueAccessToken(portalId, undefined, scopes);
+      const response = await fetch(`${sandbox.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`sandbox answered ${response.status} to POST ${path}: ${await response.text()}`);
+      return (await response.json()) as { results: { id: string }[] };
     },
     signedFetch: (method, pathAndQuery, body = '', timestamp = Date.now()) => {
       const uri = `${server.url}${pathAndQuery}`;

@@ -63,13 +63,10 @@ function Connection({ settings, strings }: { settings: SettingsResponse; strings
       <StatusTag variant={settings.connected ? 'success' : 'danger'}>
         {settings.connected ? strings.connected : strings.notConnected}
       </StatusTag>
-      {settings.connected ? (
-        settings.installedAt ? (
-          <Text>{strings.installedOn(settings.installedAt.slice(0, 10))}</Text>
-        ) : null
-      ) : (
-        <Text>{strings.notConnectedHelp}</Text>
-      )}
+      {settings.connected && settings.installedAt ? (
+        <Text>{strings.installedOn(settings.installedAt.slice(0, 10))}</Text>
+      ) : null}
+      {settings.connected ? null : <Text>{strings.notConnectedHelp}</Text>}
     </Flex>
   );
 }
