@@ -4,7 +4,7 @@
  */
 import { loadAppConfig, type AppConfig } from './app-config';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
-import { startServer } from './http/server';
+import { startServer } from './app';
 import { createLogger, errorFields } from './logger';
 
 /** A shutdown that takes longer than this is stuck: exit anyway, with a failure code. */

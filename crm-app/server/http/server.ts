@@ -1,36 +1,33 @@
+/**
+ * The HTTP transport: request ids, one log line per request, CORS, body limits, routing and JSON error answers, and a
+ * graceful close. It serves whatever routes it is given; which routes exist is the app's business (app.ts).
+ */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
-import { loadMigrations, migrate } from '../db/migrations';
-import { startEmbeddedAutovacuum } from '../db/embedded-autovacuum';
-import { openDatabase } from '../db/open-database';
-import { createLogger, errorFields, type Logger } from '../logger';
-import { healthzRoute } from '../routes/healthz';
-import { personaRoute } from '../routes/persona';
-import type { AppConfig } from '../app-config';
-import { appRoutes, createAppServices, type AppServices } from '../routes/app-routes';
+import { errorFields, type Logger } from '../logger';
 import { readBody } from './body';
 import { corsHeaders } from './cors';
 import { HttpError } from './errors';
-import { createRouter, type JsonResponse } from './router';
+import { createRouter, type JsonResponse, type Route } from './router';
 
-export interface StartServerOptions {
-  logger?: Logger;
-  /** Closer's HubSpot integration (extension API, OAuth, sync worker, card, webhooks); without it only the basics. */
-  app?: AppConfig;
-  /** Use this database instead of opening the configured one; the caller keeps ownership (close() leaves it open). */
-  database?: Database;
+export interface HttpServerOptions {
+  port: number;
+  host: string;
+  routes: Route[];
+  /** Handed to every handler as `ctx.db`. */
+  database: Database;
+  logger: Logger;
+  /** The extension's origin, the only one CORS lets in; none when unset. */
+  extensionOrigin?: string | undefined;
+  maxBodyBytes: number;
 }
 
-export interface RunningServer {
-  /** e.g. `http://127.0.0.1:8787`, with the real port when the config asked for port 0. */
+export interface HttpServer {
+  /** e.g. `http://127.0.0.1:8787`, with the real port when asked for port 0. */
   url: string;
-  database: Database;
-  /** Present when started with `app`. */
-  services?: AppServices;
-  /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then closes the database. */
+  /** Stops accepting connections and lets in-flight requests finish, up to a grace period. */
   close(): Promise<void>;
 }
 
@@ -41,30 +38,11 @@ const SHUTDOWN_GRACE_MS = 5_000;
 /** Accept a caller's request id only if it is short and harmless to log. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** Opens (or takes) the database, applies pending migrations and starts the HTTP server. */
-export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const ownsDatabase = options.database === undefined;
-  const database = options.database ?? (await openDatabase(config, logger));
-
-  const migrations = loadMigrations();
-  try {
-    const { applied, version } = await migrate(database, { migrations, logger });
-    logger.info('db.ready', { kind: database.kind, version, applied });
-  } catch (error) {
-    if (ownsDatabase) await database.close();
-    throw error;
-  }
-
-  const services = options.app ? createAppServices(options.app, database, logger) : undefined;
-  // PostgreSQL has autovacuum; the embedded database has nothing of the kind unless we run it (see the module).
-  const autovacuum = ownsDatabase && database.kind === 'pglite' ? startEmbeddedAutovacuum(database, logger) : undefined;
-  const route = createRouter([
-    healthzRoute(migrations.length),
-    personaRoute(),
-    ...(services ? appRoutes(services) : []),
-  ]);
-  const maxBody = options.app?.maxBodyBytes ?? 1024 * 1024;
+/** Listens on the given port and host and serves `routes`. */
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { logger, database } = options;
+  const route = createRouter(options.routes);
+  const maxBody = options.maxBodyBytes;
   let closing = false;
 
   const server = http.createServer((req, res) => {
@@ -86,7 +64,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         ms: Math.round(performance.now() - started),
       }),
     );
-    const cors = corsHeaders(options.app?.extensionOrigin, req.headers.origin);
+    const cors = corsHeaders(options.extensionOrigin, req.headers.origin);
     for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
 
     const respond = async (): Promise<JsonResponse> => {
@@ -136,36 +114,19 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
 
-  try {
-    await listen(server, config.port, config.host);
-  } catch (error) {
-    await autovacuum?.stop();
-    if (ownsDatabase) await database.close();
-    throw error;
-  }
+  await listen(server, options.port, options.host);
   const url = formatUrl(server.address() as AddressInfo);
-  logger.info('server.listening', { url, db: database.kind });
-  services?.start();
 
-  let closed: Promise<void> | undefined;
-  const close = () => {
-    closed ??= (async () => {
-      closing = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      cut.unref();
-      await stopped;
-      clearTimeout(cut);
-      await services?.stop();
-      await autovacuum?.stop();
-      if (ownsDatabase) await database.close();
-      logger.info('server.stopped', { url });
-    })();
-    return closed;
+  const close = async () => {
+    closing = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    cut.unref();
+    await stopped;
+    clearTimeout(cut);
   };
-
-  return { url, database, close, ...(services ? { services } : {}) };
+  return { url, close };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

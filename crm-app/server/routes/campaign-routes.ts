@@ -11,7 +11,7 @@ import { authenticate, type TokenOwner } from '../extension/tokens';
 import { verifyV3 } from '../hubspot/signature';
 import { parseRequest } from '../http/errors';
 import type { JsonResponse, RequestContext, Route } from '../http/router';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 
 /** `POST /v1/campaign-results`: 1 to 100 results, the shared contract of the extension's outbox. */
 export const CampaignResultBatch = z.strictObject({ items: z.array(CampaignResultItemSchema).min(1).max(100) });

@@ -9,7 +9,7 @@ import { jsonBody } from '../extension/schemas';
 import { authenticate, type TokenOwner } from '../extension/tokens';
 import { parseRequest } from '../http/errors';
 import type { JsonResponse, RequestContext, Route } from '../http/router';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 
 export const MAX_CATALOGUE_PAGE = 1_000;
 

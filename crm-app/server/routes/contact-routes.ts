@@ -10,7 +10,7 @@ import { ContactReader } from '../hubspot/contact-reader';
 import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { personaByHubSpotId } from '../sync/persona-store';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 
 const ContactParams = z.object({
   contactId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id (digits only)'),

@@ -16,7 +16,7 @@ import { TokenRateLimit } from '../extension/token-rate-limit';
 import { authenticate } from '../extension/tokens';
 import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 import { startOAuth } from './oauth-routes';
 
 const AuthorizeRequest = z

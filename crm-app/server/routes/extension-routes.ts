@@ -9,7 +9,7 @@ import { HttpError, parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { enqueueCampaignEvents } from '../sync/enqueue';
 import { runProcedure } from '../sync/procedures';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 
 export function extensionRoutes(services: AppServices): Route[] {
   const { db } = services;

@@ -9,7 +9,7 @@ import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { jsonBody } from '../extension/schemas';
 import { personaByHubSpotId } from '../sync/persona-store';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 import { cardPersona, type PersonaResponse } from './persona';
 
 const WebhookEvents = z

@@ -10,7 +10,7 @@ import { approveDeviceCode, denyDeviceCode } from '../device/device-codes';
 import { setupPortal } from '../hubspot/portal-setup';
 import { HttpError } from '../http/errors';
 import type { JsonResponse, Route } from '../http/router';
-import type { AppServices } from './app-routes';
+import type { AppServices } from '../services';
 
 /** An install flow left unfinished longer than this must start over. */
 const STATE_TTL_MINUTES = 10;

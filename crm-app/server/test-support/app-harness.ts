@@ -5,7 +5,7 @@
 import { loadAppConfig, type AppConfig } from '../app-config';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
-import { startServer, type RunningServer } from '../http/server';
+import { startServer, type RunningServer } from '../app';
 import { createLogger } from '../logger';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/sandbox';
 import { signV3 } from '../hubspot/signature';

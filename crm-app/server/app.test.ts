@@ -1,11 +1,11 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { loadMigrations } from '../db/migrations';
-import { createLogger } from '../logger';
-import { PersonaResponse } from '../routes/persona';
-import { DATABASE_KINDS, useTestDatabase } from '../test-support/test-databases';
-import { startServer, type RunningServer } from './server';
+import { loadConfig } from './config';
+import { loadMigrations } from './db/migrations';
+import { createLogger } from './logger';
+import { PersonaResponse } from './routes/persona';
+import { DATABASE_KINDS, useTestDatabase } from './test-support/test-databases';
+import { startServer, type RunningServer } from './app';
 
 const latest = loadMigrations().length;
 

@@ -1,13 +1,13 @@
 /**
  * startServer opening the PostgreSQL database named by DATABASE_URL (the production path), as opposed to the
- * borrowed test databases of server.test.ts. Its PGlite counterpart, DATA_DIR, is covered through main.ts in
+ * borrowed test databases of app.test.ts. Its PGlite counterpart, DATA_DIR, is covered through main.ts in
  * main.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-databases';
-import { startServer } from './server';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { openTestDatabase, type TestDatabase } from './test-support/test-databases';
+import { startServer } from './app';
 
 function collectingLogger() {
   const lines: string[] = [];
