@@ -23,7 +23,7 @@ import { hubspotRoutes } from './routes/hubspot-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { personaRoute } from './routes/persona';
 import type { AppServices } from './services';
-import { HubSpotClient } from './sync/hubspot-client';
+import { HubSpotClient } from './hubspot/hubspot-client';
 import { SyncWorker } from './sync/worker';
 
 export interface StartServerOptions {

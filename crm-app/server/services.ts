@@ -5,7 +5,7 @@
 import type { AppConfig } from './app-config';
 import type { Database } from './db/database';
 import type { TokenRateLimit } from './extension/token-rate-limit';
-import type { HubSpotClient } from './sync/hubspot-client';
+import type { HubSpotClient } from './hubspot/hubspot-client';
 import type { TokenStore } from './oauth/token-store';
 import type { SyncWorker } from './sync/worker';
 

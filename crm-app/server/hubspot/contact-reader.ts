@@ -1,15 +1,12 @@
 /**
- * Live reads of HubSpot contacts for the extension, through the official `@hubspot/api-client` (pointed at the
- * sandbox with `basePath` in tests). Every call takes a slot of the portal's rate limiter that the sync worker uses,
- * and feeds HubSpot's rate-limit headers back into it, so reads and sync never overrun the portal's limit together.
- * HubSpot failures become HttpErrors the extension can act on: 404, 503 + Retry-After, 502, 504.
+ * Live reads of HubSpot contacts for the extension, through the backend's HubSpot client (pointed at the sandbox in
+ * tests). Every call takes a slot of the portal's rate limiter that the sync worker uses, and feeds HubSpot's
+ * rate-limit headers back into it, so reads and sync never overrun the portal's limit together.
+ * HubSpot failures become HttpErrors the extension can act on: 404, 503 + Retry-After, 502, 504, 409.
  */
-import { Client } from '@hubspot/api-client';
 import { HttpError } from '../http/errors';
-import { TimeoutError, withTimeout } from '../http/with-timeout';
-import type { TokenStore } from '../oauth/token-store';
-import type { HubSpotClient } from '../sync/hubspot-client';
 import { CLOSER_PROPERTY_NAMES } from '../sync/properties';
+import { HubSpotError, NoAccessTokenError, type HubSpotClient } from './hubspot-client';
 
 export const CONTACT_READ_PROPERTIES = [
   'firstname',
@@ -56,25 +53,13 @@ export interface ContactSearchPage {
   next: string | null;
 }
 
-interface HttpInfo<T> {
-  httpStatusCode: number;
-  headers: Record<string, string>;
-  data: T;
-}
-
 interface HubSpotObject {
   id: string;
   properties: Record<string, string | null>;
 }
 
 export class ContactReader {
-  private readonly clients = new Map<number, { token: string; client: Client }>();
-
-  constructor(
-    private readonly baseUrl: string,
-    private readonly tokens: TokenStore,
-    private readonly hubspot: HubSpotClient,
-  ) {}
+  constructor(private readonly hubspot: HubSpotClient) {}
 
   /** The contact's properties and its newest notes and emails (associations v4, then batch reads). */
   async contact(portalId: number, contactId: string): Promise<LiveContact> {
@@ -85,7 +70,11 @@ export class ContactReader {
       throw error;
     };
     const [contact, notes, emails] = await Promise.all([
-      this.call(portalId, (c) => c.crm.contacts.basicApi.getByIdWithHttpInfo(contactId, CONTACT_READ_PROPERTIES)),
+      this.call<HubSpotObject>(
+        portalId,
+        'GET',
+        `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}?${repeated('properties', CONTACT_READ_PROPERTIES)}`,
+      ),
       this.associated(portalId, contactId, 'notes').then((ids) =>
         this.readEngagements(portalId, 'notes', ids, ['hs_timestamp', 'hs_note_body']),
       ),
@@ -108,15 +97,18 @@ export class ContactReader {
 
   /** Contacts matching a free-text query (HubSpot search), a page at a time. */
   async search(portalId: number, query: string | undefined, limit: number, after?: string): Promise<ContactSearchPage> {
-    const page = await this.call(portalId, (c) =>
-      c.crm.contacts.searchApi.doSearchWithHttpInfo({
+    const page = await this.call<{ results: HubSpotObject[]; paging?: { next?: { after?: string } } }>(
+      portalId,
+      'POST',
+      '/crm/v3/objects/contacts/search',
+      {
         ...(query ? { query } : {}),
         limit,
         ...(after ? { after } : {}),
         properties: SEARCH_PROPERTIES,
         filterGroups: [],
         sorts: [],
-      }),
+      },
     );
     return {
       contacts: page.results.map((r) => ({
@@ -132,8 +124,10 @@ export class ContactReader {
   }
 
   private async associated(portalId: number, contactId: string, type: 'notes' | 'emails'): Promise<string[]> {
-    const page = await this.call(portalId, (c) =>
-      c.crm.associations.v4.basicApi.getPageWithHttpInfo('contacts', contactId, type, undefined, 500),
+    const page = await this.call<{ results: { toObjectId: number }[] }>(
+      portalId,
+      'GET',
+      `/crm/v4/objects/contacts/${encodeURIComponent(contactId)}/associations/${type}?limit=500`,
     );
     // Record ids grow with creation time: the highest 100 are the newest, enough to pick the newest 20 from.
     return page.results
@@ -149,53 +143,34 @@ export class ContactReader {
     properties: string[],
   ): Promise<HubSpotObject[]> {
     if (ids.length === 0) return [];
-    const api = (c: Client) => (type === 'notes' ? c.crm.objects.notes.batchApi : c.crm.objects.emails.batchApi);
-    const answer = await this.call(portalId, (c) =>
-      api(c).readWithHttpInfo({ inputs: ids.map((id) => ({ id })), properties, propertiesWithHistory: [] }),
+    const answer = await this.call<{ results: HubSpotObject[] }>(
+      portalId,
+      'POST',
+      `/crm/v3/objects/${type}/batch/read`,
+      {
+        inputs: ids.map((id) => ({ id })),
+        properties,
+        propertiesWithHistory: [],
+      },
     );
     return answer.results;
   }
 
-  /**
-   * One HubSpot call: a limiter slot (stamped when it leaves and when its answer arrives, as the sync engine does),
-   * the portal's access token (refreshed once on 401), and HubSpot's answer translated for our caller.
-   */
-  private async call<T>(portalId: number, send: (client: Client) => Promise<HttpInfo<T>>): Promise<T> {
-    const limiter = this.hubspot.limiter(portalId);
-    for (let authRetry = 0; ; authRetry += 1) {
-      let stamp = await limiter.acquire();
-      let client: Client;
-      try {
-        client = this.client(portalId, await this.tokens.accessToken(portalId, authRetry > 0));
-      } catch {
-        limiter.release(stamp);
-        throw new HttpError(409, 'portal_not_installed', 'The Closer app is not installed on this HubSpot portal');
-      }
-      stamp = limiter.touch(stamp);
-      try {
-        const answer = await withTimeout(send(client), CALL_TIMEOUT_MS);
-        limiter.touch(stamp);
-        limiter.observe(rateHeaders(answer.headers), answer.httpStatusCode);
-        return answer.data;
-      } catch (error) {
-        limiter.touch(stamp);
-        const status = apiStatus(error);
-        const headers = apiHeaders(error);
-        limiter.observe(rateHeaders(headers), status ?? 0);
-        if (status === 401 && authRetry === 0) continue;
-        throw translate(error, status, headers);
-      }
+  /** One HubSpot call for the portal (a slot of its rate limiter, its token), HubSpot's answer translated. */
+  private async call<T>(portalId: number, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    try {
+      return (await this.hubspot.request<T>(portalId, method, path, body, { timeoutMs: CALL_TIMEOUT_MS })).body;
+    } catch (error) {
+      throw translate(error);
     }
   }
+}
 
-  private client(portalId: number, token: string): Client {
-    const cached = this.clients.get(portalId);
-    if (cached?.token === token) return cached.client;
-    // No retries and no limiter inside the client: ours decide both, per portal, shared with the sync worker.
-    const client = new Client({ accessToken: token, basePath: this.baseUrl, numberOfApiCallRetries: 0 });
-    this.clients.set(portalId, { token, client });
-    return client;
-  }
+/** `name=a&name=b…`: a list query parameter the way HubSpot's own clients send it. */
+function repeated(name: string, values: string[]): string {
+  const params = new URLSearchParams();
+  for (const value of values) params.append(name, value);
+  return params.toString();
 }
 
 function engagement(
@@ -231,30 +206,14 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-function apiStatus(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-function apiHeaders(error: unknown): Record<string, string> {
-  const headers = (error as { headers?: unknown } | null)?.headers;
-  return headers && typeof headers === 'object' ? (headers as Record<string, string>) : {};
-}
-
-function rateHeaders(headers: Record<string, string>) {
-  const number = (name: string) => {
-    const value = headers[name];
-    return value === undefined ? undefined : Number(value);
-  };
-  return {
-    max: number('x-hubspot-ratelimit-max'),
-    remaining: number('x-hubspot-ratelimit-remaining'),
-    intervalMs: number('x-hubspot-ratelimit-interval-milliseconds'),
-  };
-}
-
-function translate(error: unknown, status: number | undefined, headers: Record<string, string>): HttpError {
-  if (error instanceof TimeoutError) {
+function translate(error: unknown): HttpError {
+  if (error instanceof NoAccessTokenError) {
+    return new HttpError(409, 'portal_not_installed', 'The Closer app is not installed on this HubSpot portal');
+  }
+  const answered = error instanceof HubSpotError && error.status !== 0 ? error : undefined;
+  const status = answered?.status;
+  const headers = answered?.headers ?? {};
+  if (error instanceof HubSpotError && error.timedOut) {
     return new HttpError(504, 'hubspot_timeout', `HubSpot did not answer within ${CALL_TIMEOUT_MS / 1000} s`);
   }
   if (status === 404) return new HttpError(404, 'contact_not_found', 'HubSpot has no such contact');

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database';
 import { TimeoutError, withTimeout } from '../http/with-timeout';
-import { HubSpotError, type HubSpotClient } from '../sync/hubspot-client';
+import { HubSpotError, type HubSpotClient } from './hubspot-client';
 import { CONTACT_PROPERTIES } from '../sync/properties';
 import type { SetupResult } from './portal-setup';
 

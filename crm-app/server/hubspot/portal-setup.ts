@@ -4,7 +4,7 @@
  * (Enterprise). What was set up, and the custom object's type id, are stored in installs.setup.
  */
 import type { Database } from '../db/database';
-import { HubSpotError, type HubSpotClient } from '../sync/hubspot-client';
+import { HubSpotError, type HubSpotClient } from './hubspot-client';
 import { CONTACT_PROPERTIES, PROPERTY_GROUP } from '../sync/properties';
 import { CAMPAIGN_RESULT_SCHEMA } from './campaign-result-object';
 

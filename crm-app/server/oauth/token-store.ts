@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AppConfig } from '../app-config';
 import type { Database } from '../db/database';
+import { hubspotOAuth, type AccessTokens } from '../hubspot/hubspot-client';
 import { decryptToken, encryptToken } from './token-crypto';
 
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
@@ -25,7 +26,7 @@ export interface TokenAnswer {
   hub_id?: number;
 }
 
-export class TokenStore {
+export class TokenStore implements AccessTokens {
   private readonly cache = new Map<number, { token: string; expiresAt: number }>();
   private readonly refreshing = new Map<number, Promise<string>>();
 
@@ -36,28 +37,27 @@ export class TokenStore {
 
   /** POSTs a form to HubSpot's token endpoint. */
   async requestToken(form: Record<string, string>): Promise<TokenAnswer> {
-    const response = await fetch(`${this.config.hubspotApiUrl}/oauth/v1/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: this.config.clientId, client_secret: this.config.clientSecret, ...form }),
+    const answer = await hubspotOAuth(this.config.hubspotApiUrl, 'POST', '/oauth/v1/token', {
+      form: { client_id: this.config.clientId, client_secret: this.config.clientSecret, ...form },
     });
-    const body = (await response.json().catch(() => ({}))) as Partial<TokenAnswer> & { message?: string };
-    if (!response.ok || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
-      throw new Error(`HubSpot token endpoint answered ${response.status}: ${body.message ?? 'no token'}`);
+    const body = (answer.body ?? {}) as Partial<TokenAnswer> & { message?: string };
+    if (!answer.ok || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
+      throw new Error(`HubSpot token endpoint answered ${answer.status}: ${body.message ?? 'no token'}`);
     }
     return body as TokenAnswer;
   }
 
   /** `GET /oauth/v1/access-tokens/{token}`: the portal and the HubSpot user a fresh access token belongs to. */
   async accessTokenInfo(accessToken: string): Promise<AccessTokenInfo> {
-    const response = await fetch(
-      `${this.config.hubspotApiUrl}/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`,
-      { signal: AbortSignal.timeout(10_000) },
+    const answer = await hubspotOAuth(
+      this.config.hubspotApiUrl,
+      'GET',
+      `/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`,
+      { timeoutMs: 10_000 },
     );
-    const body: unknown = await response.json().catch(() => ({}));
-    const parsed = AccessTokenInfo.safeParse(body);
-    if (!response.ok || !parsed.success) {
-      throw new Error(`HubSpot access-token info answered ${response.status} without hub_id and user_id`);
+    const parsed = AccessTokenInfo.safeParse(answer.body);
+    if (!answer.ok || !parsed.success) {
+      throw new Error(`HubSpot access-token info answered ${answer.status} without hub_id and user_id`);
     }
     return parsed.data;
   }

@@ -26,7 +26,7 @@ const SearchRequest = z.strictObject({
 
 export function contactRoutes(services: AppServices): Route[] {
   const { db } = services;
-  const reader = new ContactReader(services.config.hubspotApiUrl, services.tokens, services.hubspot);
+  const reader = new ContactReader(services.hubspot);
   const authed =
     (handler: (ctx: RequestContext, owner: TokenOwner) => Promise<{ status: number; body: unknown }>) =>
     async (ctx: RequestContext) => {

@@ -10,7 +10,7 @@ import { errorFields, type Logger } from '../logger';
 import { backoffMs } from './backoff';
 import { resultObjectProperties } from '../hubspot/campaign-result-object';
 import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
-import { HubSpotError, type HubSpotClient } from './hubspot-client';
+import { HubSpotError, type HubSpotClient } from '../hubspot/hubspot-client';
 import { fieldsJson } from './properties';
 import { deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
 import { runProcedure } from './procedures';
