@@ -4,6 +4,7 @@
  * rate-limit headers back into it, so reads and sync never overrun the portal's limit together.
  * HubSpot failures become HttpErrors the extension can act on: 404, 503 + Retry-After, 502, 504, 409.
  */
+import type { ContactSearchPage, Engagement, LiveContact } from '../../../shared/common/persona/contact-reads';
 import { HttpError } from '../http/errors';
 import { CLOSER_PROPERTY_NAMES } from '../sync/properties';
 import { HubSpotError, NoAccessTokenError, type HubSpotClient } from './hubspot-client';
@@ -27,31 +28,8 @@ export const MAX_ENGAGEMENT_TEXT = 2000;
 /** hubspot.fetch and the extension wait 15 s at most; a hung HubSpot call must fail before that. */
 const CALL_TIMEOUT_MS = 10_000;
 
-export interface Engagement {
-  id: string;
-  type: 'note' | 'email';
-  at: string;
-  title?: string;
-  text?: string;
-}
-
-export interface LiveContact {
-  contactId: string;
-  properties: Record<string, string | null>;
-  engagements: Engagement[];
-}
-
-export interface ContactSearchPage {
-  contacts: {
-    id: string;
-    email: string | null;
-    firstname: string | null;
-    lastname: string | null;
-    company: string | null;
-    jobtitle: string | null;
-  }[];
-  next: string | null;
-}
+/** What the reader builds for one contact; the route adds the stored persona (LiveContact). */
+export type LiveContactRecord = Pick<LiveContact, 'contactId' | 'properties' | 'engagements'>;
 
 interface HubSpotObject {
   id: string;
@@ -62,7 +40,7 @@ export class ContactReader {
   constructor(private readonly hubspot: HubSpotClient) {}
 
   /** The contact's properties and its newest notes and emails (associations v4, then batch reads). */
-  async contact(portalId: number, contactId: string): Promise<LiveContact> {
+  async contact(portalId: number, contactId: string): Promise<LiveContactRecord> {
     // Logged emails need the `sales-email-read` scope, which a portal may not have granted: without it the contact
     // still comes back, with its notes only.
     const withoutScope = (error: unknown): HubSpotObject[] => {

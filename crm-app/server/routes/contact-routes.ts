@@ -4,6 +4,7 @@
  * of the extension API; HubSpot is called through the portal's shared rate limiter.
  */
 import { z } from 'zod';
+import type { ContactSearchPage, LiveContact } from '../../../shared/common/persona/contact-reads';
 import { jsonBody } from '../extension/schemas';
 import { authenticate, type TokenOwner } from '../extension/tokens';
 import { ContactReader } from '../hubspot/contact-reader';
@@ -45,7 +46,8 @@ export function contactRoutes(services: AppServices): Route[] {
           reader.contact(owner.portalId, contactId),
           personaByHubSpotId(db, owner.portalId, contactId),
         ]);
-        return { status: 200, body: { ...live, persona: stored?.persona ?? null } };
+        const body: LiveContact = { ...live, persona: stored?.persona ?? null };
+        return { status: 200, body };
       }),
     },
     {
@@ -53,7 +55,8 @@ export function contactRoutes(services: AppServices): Route[] {
       path: '/v1/hubspot/contacts:search',
       handler: authed(async (ctx, owner) => {
         const { query, limit, after } = parseRequest(SearchRequest, jsonBody(ctx.body) ?? {}, 'contact search');
-        return { status: 200, body: await reader.search(owner.portalId, query, limit, after) };
+        const body: ContactSearchPage = await reader.search(owner.portalId, query, limit, after);
+        return { status: 200, body };
       }),
     },
   ];

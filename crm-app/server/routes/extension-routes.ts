@@ -3,6 +3,7 @@
  * Writes only enqueue (durably); the sync worker delivers them to HubSpot.
  */
 import { z } from 'zod';
+import type { ContactSummary } from '../../../shared/common/persona/contact-reads';
 import { authenticate, issueExtensionToken, revokeToken, type TokenOwner } from '../extension/tokens';
 import { CampaignEvents, DevTokenRequest, jsonBody, PersonaBatch } from '../extension/schemas';
 import { HttpError, parseRequest } from '../http/errors';
@@ -58,24 +59,22 @@ export function extensionRoutes(services: AppServices): Route[] {
         );
         const row = rows[0];
         if (!row) throw new HttpError(404, 'not_found', 'No Closer data for this contact');
-        return {
-          status: 200,
-          body: {
-            email: email.toLowerCase(),
-            hubspotId: row.hubspot_id,
-            persona: row.properties.closer_persona_label
-              ? {
-                  label: row.properties.closer_persona_label,
-                  summary: row.properties.closer_persona_summary ?? '',
-                  confidence: Number(row.properties.closer_persona_confidence ?? 0),
-                  updatedAt: row.properties.closer_persona_updated_at,
-                }
-              : null,
-            campaignEvents: row.event_count,
-            lastCampaignEventAt: row.last_event_at?.toISOString() ?? null,
-            pendingSync: row.pending,
-          },
+        const summary: ContactSummary = {
+          email: email.toLowerCase(),
+          hubspotId: row.hubspot_id,
+          persona: row.properties.closer_persona_label
+            ? {
+                label: row.properties.closer_persona_label,
+                summary: row.properties.closer_persona_summary ?? '',
+                confidence: Number(row.properties.closer_persona_confidence ?? 0),
+                updatedAt: row.properties.closer_persona_updated_at,
+              }
+            : null,
+          campaignEvents: row.event_count,
+          lastCampaignEventAt: row.last_event_at?.toISOString() ?? null,
+          pendingSync: row.pending,
         };
+        return { status: 200, body: summary };
       }),
     },
     {
