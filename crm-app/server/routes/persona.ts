@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSONA_FIELD_NAMES, type PersonaFieldName } from '../../../shared/common/llm/structured/persona-schema';
 import { parseRequest } from '../http/errors';
 import type { Route } from '../http/router';
 import type { StoredPersona } from '../sync/properties';
@@ -7,24 +8,11 @@ const Params = z.object({
   contactId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id (digits only)'),
 });
 
-/** The persona fields in display order (the persona schema's order); the card labels each. */
-export const CARD_FIELD_NAMES = [
-  'role',
-  'seniority',
-  'companyContext',
-  'goals',
-  'painPoints',
-  'objectionsHeard',
-  'interests',
-  'preferredTone',
-  'preferredChannel',
-  'bestTimeToReach',
-  'buyingStage',
-  'segment',
-] as const;
+/** The card shows the persona fields in the persona schema's order; the card labels each. */
+export const CARD_FIELD_NAMES = PERSONA_FIELD_NAMES;
 
 export const CardPersonaField = z.object({
-  name: z.enum(CARD_FIELD_NAMES),
+  name: z.enum(PERSONA_FIELD_NAMES as [PersonaFieldName, ...PersonaFieldName[]]),
   value: z.string().min(1),
   confidence: z.number().min(0).max(1),
   source: z.enum(['thread', 'crm', 'inferred', 'rules']),

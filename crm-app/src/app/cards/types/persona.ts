@@ -1,20 +1,10 @@
 import { z } from 'zod';
 
-/** Persona fields in display order. Mirrors `CARD_FIELD_NAMES` in `crm-app/server/routes/persona.ts`. */
-export const PERSONA_FIELD_NAMES = [
-  'role',
-  'seniority',
-  'companyContext',
-  'goals',
-  'painPoints',
-  'objectionsHeard',
-  'interests',
-  'preferredTone',
-  'preferredChannel',
-  'bestTimeToReach',
-  'buyingStage',
-  'segment',
-] as const;
+// The list is generated from shared/common (`npm run gen:card-fields`): the card's package cannot import outside its
+// folder. `.js` resolves to the .ts file under both this package's Node16 settings and the repository's.
+import { PERSONA_FIELD_NAMES } from './persona-fields.generated.js';
+
+export { PERSONA_FIELD_NAMES };
 export type PersonaFieldName = (typeof PERSONA_FIELD_NAMES)[number];
 
 /** Where a field's evidence came from: the email thread, CRM fields, an inference, or the rules fallback. */
