@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/common/protocol/router';
 import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
-import { getDb } from '../storage/db';
+import { getDb, type CloserDb } from '../storage/db';
 import { enqueueFromWorker } from './companion-handlers';
 import {
   chooseVariant,
@@ -15,7 +15,6 @@ import {
   segmentFor,
   tagDraft,
   threadStatus,
-  type CloserDb,
   type EnqueueResult,
 } from './campaign-store';
 

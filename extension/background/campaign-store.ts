@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import {
   CampaignResultItemSchema,
   CampaignSchema,
@@ -20,7 +19,8 @@ import {
 } from '../../shared/common/campaigns';
 import { DEFAULT_WEIGHTS, scoreDraft } from '../../shared/common/scoring';
 import type { CampaignDefinition, ObservedOutcome } from '../messaging/campaign-methods';
-import type { CloserDB, EventRecord } from '../storage/schema';
+import type { CloserDb } from '../storage/db';
+import type { DraftRecord, EventRecord } from '../storage/schema';
 import { appendToDigest, loadDashboardInput } from './campaign-digest';
 import { queueOutboxItem } from '../companion/outbox';
 
@@ -30,7 +30,6 @@ import { queueOutboxItem } from '../companion/outbox';
  * `page.recordSend`, carrying the tag), and outcome events keyed by thread, message and kind so a thread seen twice
  * records each outcome once. Functions take the database so tests can run them on fake-indexeddb.
  */
-export type CloserDb = IDBPDatabase<CloserDB>;
 
 /** Segment used when the contact has no persona segment yet. */
 export const DEFAULT_SEGMENT = 'default';
@@ -497,7 +496,7 @@ export async function dashboard(db: CloserDb, range: { from?: number; to?: numbe
 function promptRatings(
   draftSends: ReadonlyArray<{ threadId: string; draftId: string; at: number }>,
   positiveThreads: ReadonlySet<string>,
-  drafts: ReadonlyArray<CloserDB['drafts']['value']>,
+  drafts: ReadonlyArray<DraftRecord>,
   range: { from?: number; to?: number },
 ) {
   const versionOf = new Map(drafts.map((d) => [d.id, d.promptVersion ?? '']));

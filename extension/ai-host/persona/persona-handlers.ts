@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import type { Handlers } from '../../../shared/common/protocol/router';
 import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { engineGenerate, runStructured, StructuredOutputError } from '../../../shared/common/llm/structured';
@@ -10,12 +9,13 @@ import { rulesPersona } from '../../../shared/common/persona/rules';
 import { personaPromptInput } from '../../../shared/common/persona/grounding';
 import type { BuildPersonaResult, BuildErrorKind } from '../../messaging/persona-methods';
 import type { Methods } from '../../messaging/methods';
-import type { CloserDB, EnrichJobRecord } from '../../storage/schema';
+import type { CloserDb } from '../../storage/db';
+import type { EnrichJobRecord } from '../../storage/schema';
 import type { HostTools } from '../host-service';
 import { draftRecord, readSignals, viewOf } from './persona-store';
 
 export interface PersonaHandlerDeps {
-  db: () => Promise<IDBPDatabase<CloserDB>>;
+  db: () => Promise<CloserDb>;
   now?: () => number;
 }
 

@@ -1,13 +1,13 @@
-import type { IDBPDatabase } from 'idb';
 import { personaKey, type CrmContact, type MessageSignal } from '../../../shared/common/persona/crm';
 import type { LocalPersonaFields } from '../../../shared/common/persona/local-fields';
 import type { PersonaView } from '../../messaging/persona-methods';
-import type { CloserDB, PersonaRecord } from '../../storage/schema';
+import type { CloserDb } from '../../storage/db';
+import type { PersonaRecord } from '../../storage/schema';
 
 /** The persona store as the persona feature uses it: HubSpot contacts, keyed `hs:{portal}:{contact}`. */
 
 /** Reply history of one contact as analysed on this device (intent, sentiment; no text is kept). */
-export async function readSignals(db: IDBPDatabase<CloserDB>, email: string | null): Promise<MessageSignal[]> {
+export async function readSignals(db: CloserDb, email: string | null): Promise<MessageSignal[]> {
   if (!email) return [];
   const records = await db.getAllFromIndex('messages', 'by-contact', email.toLowerCase());
   return records.map((m) => ({
