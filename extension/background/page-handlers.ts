@@ -3,7 +3,7 @@ import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
 import { getDb, type CloserDb } from '../storage/db';
 import type { PageBridge } from './page-bridge';
-import { campaignTagForDraft, putSendEvent, sendResultItem, type EnqueueResult } from './campaign-store';
+import { campaignTagForDraft, putSendEvent, sendResultItem, type EnqueueResult } from './campaign-events';
 import { enqueueThroughCompanion } from './campaign-handlers';
 
 /** What the worker knows about who sent a message. */

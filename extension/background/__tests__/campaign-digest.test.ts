@@ -4,7 +4,7 @@ import { aggregateOutcomes } from '../../../shared/common/campaigns';
 import { openCloserDb } from '../../storage/db';
 import type { EventRecord } from '../../storage/schema';
 import { DIGEST_ID, buildDigest, loadDashboardInput, readDigest } from '../campaign-digest';
-import { toOutcomeEvents } from '../campaign-store';
+import { toOutcomeEvents } from '../campaign-definitions';
 
 const DEFAULTS = { segment: 'default', rep: 'me' };
 
