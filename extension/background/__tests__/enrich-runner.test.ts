@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createHostService } from '../../ai-host/host-service';
-import { createPersonaHandlers } from '../../ai-host/persona/persona-handlers';
+import { createPersonaBuildHandlers } from '../../ai-host/persona/persona-build-handlers';
 import { TestEngine } from '../../../shared/common/llm/test-engine';
 import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
 import { openCloserDb } from '../../storage/db';
@@ -28,7 +28,7 @@ async function world() {
   const db = await openCloserDb(DB_VERSION, `enrich-${Math.random()}`);
   const host = createHostService({
     createEngine: async (e, script) => new TestEngine(e.model, script),
-    generatingHandlers: [createPersonaHandlers({ db: async () => db })],
+    generatingHandlers: [createPersonaBuildHandlers({ db: async () => db })],
   });
   const route = async (method: string, params: unknown) => {
     const res = await host.route({ protocol: PROTOCOL, kind: 'request', id: String(Math.random()), method, params });

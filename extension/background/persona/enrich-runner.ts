@@ -1,9 +1,14 @@
 import type { CrmContact } from '../../../shared/common/persona/crm';
-import type { BuildPersonaResult, EnrichContact, EnrichStatus, PersonaView } from '../../messaging/persona-methods';
+import {
+  viewOf,
+  type BuildPersonaResult,
+  type EnrichContact,
+  type EnrichStatus,
+  type PersonaView,
+} from '../../messaging/persona-methods';
 import type { Expectation } from '../../messaging/methods';
 import type { CloserDb } from '../../storage/db';
 import type { EnrichJobRecord } from '../../storage/schema';
-import { viewOf } from '../../ai-host/persona/persona-store';
 
 /** A job as stored: the record plus what the list or search showed, the fallback when the backend is away. */
 export type EnrichJob = EnrichJobRecord & { properties?: Record<string, string> };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { request } from '../../messaging/client';
 import { draftGrounding } from './thread-context';
-import { ScoreDetails, type DraftScore } from '../ScoreDetails';
+import { ScoreDetails, type DraftScore } from '../../ui/ScoreDetails';
 import type { GmailPageState } from '../../messaging/page-state';
 
 type Score = DraftScore;

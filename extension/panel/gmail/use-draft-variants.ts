@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer } from 'react';
 import { request } from '../../messaging/client';
 import type { Draft, Expectation } from '../../messaging/methods';
 import type { ChatRequest } from '../../../shared/common/llm/engine';
-import { useGeneration, type GenerationState } from '../use-generation';
+import { useGeneration, type GenerationState } from '../../ui/use-generation';
 
 /** How many variants of the same options the panel keeps side by side (issue #5). */
 export const MAX_VARIANTS = 3;

@@ -5,7 +5,7 @@ import { STUDIO_FORMATS, checkStudioOutput, hashtagWords, type StudioFormat } fr
 import { request } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/studio-methods';
 import { DEFAULT_SETTINGS, settingsItem } from '../../storage/settings';
-import { useGeneration } from '../../panel/use-generation';
+import { useGeneration } from '../../ui/use-generation';
 import { BrandVoiceForm } from './BrandVoiceForm';
 import { formatLabel, formatLimits } from './format-label';
 import { StudioCheck, type Score } from './StudioCheck';

@@ -1,8 +1,7 @@
-import { personaKey, type CrmContact, type MessageSignal } from '../../../shared/common/persona/crm';
-import type { LocalPersonaFields } from '../../../shared/common/persona/local-fields';
-import type { PersonaView } from '../../messaging/persona-methods';
-import type { CloserDb } from '../../storage/db';
-import type { PersonaRecord } from '../../storage/schema';
+import { personaKey, type CrmContact, type MessageSignal } from '../../shared/common/persona/crm';
+import type { LocalPersonaFields } from '../../shared/common/persona/local-fields';
+import type { CloserDb } from './db';
+import type { PersonaRecord } from './schema';
 
 /** The persona store as the persona feature uses it: HubSpot contacts, keyed `hs:{portal}:{contact}`. */
 
@@ -16,25 +15,6 @@ export async function readSignals(db: CloserDb, email: string | null): Promise<M
     ...(m.sentiment ? { sentiment: m.sentiment } : {}),
     ...(m.intent ? { intent: m.intent } : {}),
   }));
-}
-
-/** A stored record as the view the UI edits. */
-export function viewOf(record: PersonaRecord): PersonaView | null {
-  const [, portalId, contactId] = record.contactId.split(':');
-  if (!portalId || !contactId) return null;
-  return {
-    key: record.contactId,
-    portalId,
-    contactId,
-    email: record.email ?? null,
-    ...((record as PersonaRecord & { name?: string }).name ? { name: (record as { name?: string }).name } : {}),
-    fields: record.fields as PersonaView['fields'],
-    origin: record.origin ?? 'llm',
-    status: record.status ?? 'draft',
-    ...(record.promptVersion ? { promptVersion: record.promptVersion } : {}),
-    updatedAt: record.updatedAt,
-    ...(record.approvedAt ? { approvedAt: record.approvedAt } : {}),
-  };
 }
 
 /** The record to store for a freshly built (not yet reviewed) persona. */

@@ -7,14 +7,14 @@ import { crmName, personaKey, type CrmContact } from '../../../shared/common/per
 import { fieldsFromDraft, mergeRefreshed, type LocalPersonaFields } from '../../../shared/common/persona/local-fields';
 import { rulesPersona } from '../../../shared/common/persona/rules';
 import { personaPromptInput } from '../../../shared/common/persona/grounding';
-import type { BuildPersonaResult, BuildErrorKind } from '../../messaging/persona-methods';
+import { viewOf, type BuildPersonaResult, type BuildErrorKind } from '../../messaging/persona-methods';
 import type { Methods } from '../../messaging/methods';
 import type { CloserDb } from '../../storage/db';
 import type { EnrichJobRecord } from '../../storage/schema';
 import type { HostTools } from '../host-service';
-import { draftRecord, readSignals, viewOf } from './persona-store';
+import { draftRecord, readSignals } from '../../storage/personas';
 
-export interface PersonaHandlerDeps {
+export interface PersonaBuildDeps {
   db: () => Promise<CloserDb>;
   now?: () => number;
 }
@@ -46,7 +46,7 @@ function explain(err: StructuredOutputError): BuildPersonaResult {
  * a valid persona; with a `jobId` the persona and the job's completion are one transaction, and a job already done
  * is never done again (a second run for it, e.g. after a service-worker restart, changes nothing).
  */
-export function createPersonaHandlers(deps: PersonaHandlerDeps): (tools: HostTools) => Handlers<Methods> {
+export function createPersonaBuildHandlers(deps: PersonaBuildDeps): (tools: HostTools) => Handlers<Methods> {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<string, AbortController>();
   const jobsInFlight = new Map<string, Promise<BuildPersonaResult>>();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createHostService } from '../host-service';
-import { createPersonaHandlers } from '../persona/persona-handlers';
+import { createPersonaBuildHandlers } from '../persona/persona-build-handlers';
 import { TestEngine } from '../../../shared/common/llm/test-engine';
 import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
 import { openCloserDb } from '../../storage/db';
@@ -13,7 +13,7 @@ async function setup() {
   const db = await openCloserDb(DB_VERSION, `persona-test-${++n}-${Math.random()}`);
   const host = createHostService({
     createEngine: async (e, script) => new TestEngine(e.model, script),
-    generatingHandlers: [createPersonaHandlers({ db: async () => db })],
+    generatingHandlers: [createPersonaBuildHandlers({ db: async () => db })],
   });
   const call = async (method: string, params: unknown) => {
     const res = await host.route({ protocol: PROTOCOL, kind: 'request', id: `r${Math.random()}`, method, params });
@@ -149,7 +149,7 @@ describe('host.buildPersona', () => {
     const db = await openCloserDb(DB_VERSION, `persona-cancel-${Math.random()}`);
     const host = createHostService({
       createEngine: async (e, script) => new TestEngine(e.model, script, { tokenDelayMs: 5 }),
-      generatingHandlers: [createPersonaHandlers({ db: async () => db })],
+      generatingHandlers: [createPersonaBuildHandlers({ db: async () => db })],
     });
     const route = (method: string, params: unknown) =>
       host.route({ protocol: PROTOCOL, kind: 'request', id: `r${Math.random()}`, method, params });

@@ -1,5 +1,5 @@
-import type { LocalizedLabel } from '../../../shared/common/campaigns';
-import { uiLang } from '../../panel/ui-lang';
+import type { LocalizedLabel } from '../../shared/common/campaigns';
+import { uiLang } from './ui-lang';
 
 /** The label in the UI language. */
 export const pick = (label: LocalizedLabel): string => label[uiLang()];

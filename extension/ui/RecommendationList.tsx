@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { MatchReason, Recommendation, RecommendMethod } from '../../../shared/common/recommend';
+import type { MatchReason, Recommendation, RecommendMethod } from '../../shared/common/recommend';
 
 /** One reason in words: which persona value matched, and on which terms. */
 export function reasonText(r: MatchReason): string {
