@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Runtime layers (after VS Code's code-layering rule): `shared/common` runs everywhere — the service worker, the
@@ -120,6 +121,13 @@ export default tseslint.config(
     },
   },
   ...extensionLayerRules(),
+  {
+    // The rules of hooks for the extension's React code. A missing dependency is an error, not a warning: `npm run
+    // lint` passes with warnings, so a warning would let a stale closure in unnoticed.
+    files: ['extension/**/*.ts', 'extension/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
+  },
   {
     files: ['shared/common/**/*.ts'],
     rules: {
