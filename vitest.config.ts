@@ -10,6 +10,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'crm-app/server/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'extension/e2e/**', 'crm-app/src/**'],
     mockReset: true,

@@ -3,9 +3,10 @@ import type { PortLike } from '../../shared/common/protocol/port';
 import { buildCatalogue } from '../../shared/common/llm/catalogue';
 import { createHostService } from './host-service';
 import { detectDevice } from './device-detect';
-import { HOST_PORT_NAME, serveHostPort } from './serve-port';
+import { HOST_PORT_NAME } from '../messaging/ports';
+import { serveHostPort } from './serve-port';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
-import { createPersonaHandlers } from './persona/persona-handlers';
+import { createPersonaBuildHandlers } from './persona/persona-build-handlers';
 import { getDb } from '../storage/db';
 import { recordModelDownloads } from '../companion/fetch-recorder';
 
@@ -24,7 +25,7 @@ export function startAiHost(): void {
     },
     isCached: async (model, base) => (await import('./engines/webllm-engine')).isModelCached(model, base),
     deleteCached: async (model, base) => (await import('./engines/webllm-engine')).deleteCachedModel(model, base),
-    generatingHandlers: [createPersonaHandlers({ db: getDb })],
+    generatingHandlers: [createPersonaBuildHandlers({ db: getDb })],
     extraHandlers: createAnalysisHandlers({
       fetchAsset: async (path) => {
         const res = await fetch(browser.runtime.getURL(path as '/'));

@@ -2,9 +2,6 @@ import { PROTOCOL } from '../../shared/common/protocol/envelopes';
 import type { PortLike } from '../../shared/common/protocol/port';
 import type { HostService } from './host-service';
 
-/** Port name the service worker uses to reach the AI host. */
-export const HOST_PORT_NAME = 'closer/host';
-
 /** First message on a host port: tells the service worker the host is listening, and which host instance it is. */
 export const hostReady = (hostId: string) => ({ protocol: PROTOCOL, kind: 'host.ready' as const, hostId });
 

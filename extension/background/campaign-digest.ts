@@ -1,6 +1,6 @@
 import { OUTCOME_TYPES, SENTIMENT_LABELS, type OutcomeEvent } from '../../shared/common/campaigns';
+import type { CloserDb } from '../storage/db';
 import type { EventRecord } from '../storage/schema';
-import type { CloserDb } from './campaign-store';
 
 /**
  * A columnar digest of the events the dashboard needs, kept as one record so the dashboard reads one value instead

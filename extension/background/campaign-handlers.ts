@@ -1,23 +1,18 @@
 import type { Handlers } from '../../shared/common/protocol/router';
 import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
-import { getDb } from '../storage/db';
+import { getDb, type CloserDb } from '../storage/db';
 import { enqueueFromWorker } from './companion-handlers';
 import {
   chooseVariant,
-  dashboard,
   deleteDefinition,
-  enqueueInOutbox,
   listWithCounts,
-  recordOutcomes,
-  refit,
   saveDefinition,
   segmentFor,
   tagDraft,
-  threadStatus,
-  type CloserDb,
-  type EnqueueResult,
-} from './campaign-store';
+} from './campaign-definitions';
+import { enqueueInOutbox, recordOutcomes, threadStatus, type EnqueueResult } from './campaign-events';
+import { dashboard, refit } from './campaign-dashboard';
 
 /** A domain error (unknown campaign, bad variant) is the caller's mistake, not the worker's. */
 async function asInvalid<T>(work: () => Promise<T>): Promise<T> {

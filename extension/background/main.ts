@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PortLike } from '../../shared/common/protocol/port';
 import { errorResponse } from '../../shared/common/protocol/envelopes';
-import { HOST_PORT_NAME } from '../ai-host/serve-port';
 import { EXTENSION_PAGE_ONLY, streams, type Methods } from '../messaging/methods';
 import { PAGE_PORT_NAME } from '../messaging/page-state';
+import { HOST_PORT_NAME, STREAM_PORT_NAME } from '../messaging/ports';
 import type { Handlers } from '../../shared/common/protocol/router';
 import { createPageBridge } from './page-bridge';
 import { createPageHandlers, type SenderContext } from './page-handlers';
@@ -15,7 +15,7 @@ import { createPersonaHandlers } from './persona/persona-handlers';
 import { createHostConnection } from './host-connection';
 import { ensureOffscreenHost } from './offscreen';
 import { createBackgroundRouter } from './router';
-import { STREAM_PORT_NAME, relayStreamPort } from './stream-relay';
+import { relayStreamPort } from './stream-relay';
 
 /**
  * Wires the service worker: it only routes requests and streams and keeps no model state, so Chrome may kill it

@@ -1,9 +1,9 @@
 import type { Handlers } from '../../shared/common/protocol/router';
 import { ProtocolError } from '../../shared/common/protocol/errors';
 import type { Methods } from '../messaging/methods';
-import { getDb } from '../storage/db';
+import { getDb, type CloserDb } from '../storage/db';
 import type { PageBridge } from './page-bridge';
-import { campaignTagForDraft, putSendEvent, sendResultItem, type CloserDb, type EnqueueResult } from './campaign-store';
+import { campaignTagForDraft, putSendEvent, sendResultItem, type EnqueueResult } from './campaign-events';
 import { enqueueThroughCompanion } from './campaign-handlers';
 
 /** What the worker knows about who sent a message. */

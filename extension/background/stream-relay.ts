@@ -4,9 +4,6 @@ import type { PortLike } from '../../shared/common/protocol/port';
 import type { StreamMap } from '../../shared/common/protocol/define';
 import type { HostConnection } from './host-connection';
 
-/** Port name clients (panel, content scripts) use for streams. */
-export const STREAM_PORT_NAME = 'closer/stream';
-
 /**
  * Relays one client's stream port to the AI host. Starts are validated here, at the boundary, so nothing malformed
  * reaches the host; the client's credits and cancels pass through; a client that goes away cancels its streams.

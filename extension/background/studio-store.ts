@@ -1,4 +1,3 @@
-import type { IDBPDatabase } from 'idb';
 import {
   buildCatalogueIndex,
   profileFromPersonaFields,
@@ -10,16 +9,15 @@ import {
 } from '../../shared/common/recommend';
 import type { ParamsOf, ResultOf } from '../../shared/common/protocol/define';
 import type { LibraryItem, studioMethods } from '../messaging/studio-methods';
-import type { CloserDB } from '../storage/schema';
+import type { CloserDb } from '../storage/db';
 
-type Db = IDBPDatabase<CloserDB>;
 type M = typeof studioMethods;
 
 // The TF-IDF index per database, built on first use. Only this worker writes the catalogue, and every write drops
 // the index, so it is never stale; a restarted worker simply builds it again.
-const indexes = new WeakMap<Db, CatalogueIndex>();
+const indexes = new WeakMap<CloserDb, CatalogueIndex>();
 
-async function catalogueIndex(db: Db): Promise<CatalogueIndex> {
+async function catalogueIndex(db: CloserDb): Promise<CatalogueIndex> {
   let index = indexes.get(db);
   if (!index) {
     index = buildCatalogueIndex((await db.getAll('catalogue')) as CatalogueItem[]);
@@ -29,20 +27,23 @@ async function catalogueIndex(db: Db): Promise<CatalogueIndex> {
 }
 
 /** The catalogue, by name (the order the side panel lists it in). */
-export async function listCatalogue(db: Db): Promise<CatalogueItem[]> {
+export async function listCatalogue(db: CloserDb): Promise<CatalogueItem[]> {
   const items = (await db.getAll('catalogue')) as CatalogueItem[];
   return items.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Writes every item in one transaction: an import lands whole or not at all. */
-export async function putCatalogue(db: Db, items: readonly CatalogueItem[]): Promise<{ count: number; total: number }> {
+export async function putCatalogue(
+  db: CloserDb,
+  items: readonly CatalogueItem[],
+): Promise<{ count: number; total: number }> {
   indexes.delete(db);
   const tx = db.transaction('catalogue', 'readwrite');
   await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
   return { count: items.length, total: await db.count('catalogue') };
 }
 
-export async function deleteCatalogue(db: Db, ids: readonly string[]): Promise<{ deleted: number }> {
+export async function deleteCatalogue(db: CloserDb, ids: readonly string[]): Promise<{ deleted: number }> {
   indexes.delete(db);
   const tx = db.transaction('catalogue', 'readwrite');
   let deleted = 0;
@@ -56,7 +57,7 @@ export async function deleteCatalogue(db: Db, ids: readonly string[]): Promise<{
 }
 
 /** The stored persona of the contact with this address, as a recommendation profile; null when there is none. */
-export async function storedProfile(db: Db, email: string): Promise<PersonaProfile | null> {
+export async function storedProfile(db: CloserDb, email: string): Promise<PersonaProfile | null> {
   const contact = await db.getFromIndex('contacts', 'by-email', email.trim().toLowerCase());
   const persona = contact ? await db.get('personas', contact.id) : undefined;
   if (!persona) return null;
@@ -68,7 +69,7 @@ export async function storedProfile(db: Db, email: string): Promise<PersonaProfi
  * worker passes undefined and the answer says `tfidf`.
  */
 export async function recommendForContact(
-  db: Db,
+  db: CloserDb,
   params: ParamsOf<M, 'recommend.forContact'>,
   embed?: EmbedFn,
 ): Promise<ResultOf<M, 'recommend.forContact'>> {
@@ -81,12 +82,12 @@ export async function recommendForContact(
   return { method, personaSource, persona, catalogueSize, results };
 }
 
-export async function listLibrary(db: Db): Promise<LibraryItem[]> {
+export async function listLibrary(db: CloserDb): Promise<LibraryItem[]> {
   const items = (await db.getAllFromIndex('library', 'by-created')) as LibraryItem[];
   return items.reverse();
 }
 
-export async function rateLibraryItem(db: Db, id: string, rating: number): Promise<boolean> {
+export async function rateLibraryItem(db: CloserDb, id: string, rating: number): Promise<boolean> {
   const tx = db.transaction('library', 'readwrite');
   const item = await tx.store.get(id);
   if (item) await tx.store.put({ ...item, rating });
@@ -94,7 +95,7 @@ export async function rateLibraryItem(db: Db, id: string, rating: number): Promi
   return item !== undefined;
 }
 
-export async function deleteLibraryItem(db: Db, id: string): Promise<boolean> {
+export async function deleteLibraryItem(db: CloserDb, id: string): Promise<boolean> {
   const tx = db.transaction('library', 'readwrite');
   const found = (await tx.store.getKey(id)) !== undefined;
   if (found) await tx.store.delete(id);

@@ -9,7 +9,7 @@ import {
   TeamCatalogueBatchResultSchema,
   TeamCataloguePageSchema,
   type TeamCatalogueWrite,
-} from './api-schemas';
+} from '../messaging/companion-api-schemas';
 
 /** Why a request to the companion backend failed; the outbox decides from the code whether to retry. */
 export type CompanionErrorCode =

@@ -1,5 +1,5 @@
-import type { IDBPDatabase } from 'idb';
-import type { CloserDB, LedgerRecord } from '../storage/schema';
+import type { CloserDb } from '../storage/db';
+import type { LedgerRecord } from '../storage/schema';
 
 /** The newest records kept; older ones are pruned so the ledger cannot grow without bound. */
 export const LEDGER_CAP = 10_000;
@@ -7,7 +7,7 @@ export const LEDGER_CAP = 10_000;
 const PRUNE_EVERY = 50;
 
 export interface LedgerDeps {
-  db: () => Promise<IDBPDatabase<CloserDB>>;
+  db: () => Promise<CloserDb>;
   /** The extension context making the requests (worker, host, webllm-worker, options, sidepanel, …). */
   context: string;
   fetch?: typeof fetch;

@@ -1,6 +1,6 @@
-import type { IDBPDatabase } from 'idb';
 import { redactPii } from '../../shared/common/privacy';
-import type { CloserDB, OutboxRecord } from '../storage/schema';
+import type { CloserDb } from '../storage/db';
+import type { OutboxRecord } from '../storage/schema';
 import { OUTBOX_KINDS, OutboxKindSchema, type OutboxKind } from './outbox-kinds';
 import { CompanionError } from './client';
 
@@ -30,7 +30,7 @@ export class OutboxRejected extends Error {
 export type DeliveryState = 'idle' | 'delivering' | 'offline' | 'not_connected';
 
 export interface OutboxDeps {
-  db: () => Promise<IDBPDatabase<CloserDB>>;
+  db: () => Promise<CloserDb>;
   /** Sends one batch of one kind; throws `CompanionError`. */
   send: (kind: OutboxKind, items: unknown[]) => Promise<void>;
   isConnected: () => Promise<boolean>;

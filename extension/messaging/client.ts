@@ -4,7 +4,7 @@ import { ProtocolError, describeZodError } from '../../shared/common/protocol/er
 import type { ChunkOf, EndOf, ParamsOf, ResultOf, StreamParamsOf } from '../../shared/common/protocol/define';
 import { consumeStream } from '../../shared/common/protocol/stream-client';
 import { methods, streams, type Methods, type Streams } from './methods';
-import { STREAM_PORT_NAME } from '../background/stream-relay';
+import { STREAM_PORT_NAME } from './ports';
 
 const newId = () => crypto.randomUUID();
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MethodMap } from '../../shared/common/protocol/define';
 import { VariantPriorSchema } from '../../shared/common/campaigns/synced';
-import { ContactSearchPageSchema, ContactSummarySchema, LiveContactSchema } from '../companion/api-schemas';
+import { ContactSearchPageSchema, ContactSummarySchema, LiveContactSchema } from './companion-api-schemas';
 
 const StatusSchema = z.object({
   backendUrl: z.string(),

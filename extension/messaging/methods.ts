@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
 import { FeatureCheckSchema, PageStateSchema, SendRecordSchema } from './page-state';
 import { contentMethods } from './content-methods';
-import { ExpectationSchema } from './expectation';
+import { ExpectationSchema } from '../../shared/common/llm/expectation';
 import { companionMethods, companionPageOnly } from './companion-methods';
 import { personaMethods, personaPageOnly } from './persona-methods';
 import { campaignMethods, campaignPageOnly } from './campaign-methods';
@@ -17,7 +17,7 @@ import {
   ReasonSchema,
 } from '../../shared/common/llm/schemas';
 
-export { ExpectationSchema, type Expectation } from './expectation';
+export { ExpectationSchema, type Expectation } from '../../shared/common/llm/expectation';
 
 export const HostStatusSchema = z.object({
   hostId: z.string(),

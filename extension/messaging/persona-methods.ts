@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { MethodMap } from '../../shared/common/protocol/define';
-import { ExpectationSchema } from './expectation';
+import { ExpectationSchema } from '../../shared/common/llm/expectation';
 import { CrmContactSchema, MessageSignalSchema } from '../../shared/common/persona/crm';
 import { PERSONA_FIELD_NAMES } from '../../shared/common/llm/structured/persona-schema';
+import type { PersonaRecord } from '../storage/schema';
 
 /**
  * Request/response methods of the persona area, merged into the catalogue in `methods.ts`. One file per area keeps
@@ -35,6 +36,28 @@ export const PersonaViewSchema = z.object({
   approvedAt: z.number().optional(),
 });
 export type PersonaView = z.infer<typeof PersonaViewSchema>;
+
+/**
+ * A stored record as the view the UI edits. It sits with the view's schema so the AI host and the service worker,
+ * which both hand out views, map a record the same way.
+ */
+export function viewOf(record: PersonaRecord): PersonaView | null {
+  const [, portalId, contactId] = record.contactId.split(':');
+  if (!portalId || !contactId) return null;
+  return {
+    key: record.contactId,
+    portalId,
+    contactId,
+    email: record.email ?? null,
+    ...((record as PersonaRecord & { name?: string }).name ? { name: (record as { name?: string }).name } : {}),
+    fields: record.fields as PersonaView['fields'],
+    origin: record.origin ?? 'llm',
+    status: record.status ?? 'draft',
+    ...(record.promptVersion ? { promptVersion: record.promptVersion } : {}),
+    updatedAt: record.updatedAt,
+    ...(record.approvedAt ? { approvedAt: record.approvedAt } : {}),
+  };
+}
 
 /** Why a build produced nothing. Nothing is stored or queued in any of these cases. */
 export const BuildErrorKindSchema = z.enum([

@@ -4,8 +4,8 @@ import { request, stream } from '../messaging/client';
 import type { ResultOf } from '../../shared/common/protocol/define';
 import type { Methods } from '../messaging/methods';
 import { settingsItem, type Settings } from '../storage/settings';
-import { reasonText } from '../panel/reason-text';
-import { useCapabilities } from '../panel/use-capabilities';
+import { reasonText } from '../ui/reason-text';
+import { useCapabilities } from '../ui/use-capabilities';
 
 type Entry = ResultOf<Methods, 'host.catalogue'>['entries'][number];
 type Download = { model: string; progress: number; text: string; etaSeconds: number | null } | null;

@@ -5,10 +5,10 @@ import { AskBox } from './AskBox';
 import { GmailAssistant } from './gmail/GmailAssistant';
 import { HubspotAssistant } from './hubspot/HubspotAssistant';
 import { usePageState } from './gmail/use-page-state';
-import { StatusLine } from './StatusLine';
-import { useHostStatus } from './use-host-status';
-import { useCapabilities, type Capabilities } from './use-capabilities';
-import { reasonText } from './reason-text';
+import { StatusLine } from '../ui/StatusLine';
+import { useHostStatus } from '../ui/use-host-status';
+import { useCapabilities, type Capabilities } from '../ui/use-capabilities';
+import { reasonText } from '../ui/reason-text';
 
 /** Why generation is off, or null when it can run (an explicit engine choice is the user's or a test's call). */
 function generatorOff(settings: Settings, caps: Capabilities | Error | null): string | null {
@@ -31,6 +31,12 @@ function GeneratorNotice({ settings, caps }: { settings: Settings; caps: Capabil
 }
 
 export type PanelSurface = 'gmail' | 'hubspot' | 'sidepanel';
+
+/** Which site framed this panel, from its URL (`panel.html?site=gmail`). */
+export function surfaceFromLocation(search: string): PanelSurface {
+  const site = new URLSearchParams(search).get('site');
+  return site === 'gmail' || site === 'hubspot' ? site : 'sidepanel';
+}
 
 /** The assistant panel: the same app in the Gmail and HubSpot frames and in the side panel. */
 export function App({ surface }: { surface: PanelSurface }) {

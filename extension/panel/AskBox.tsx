@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import type { Expectation } from '../messaging/methods';
-import { useGeneration } from './use-generation';
+import { useGeneration } from '../ui/use-generation';
 
 /** A prompt box whose answer streams in from the AI host. Ctrl/Cmd+Enter sends; Escape stops. */
 export function AskBox({ expect, disabledReason }: { expect: Expectation; disabledReason: string | null }) {

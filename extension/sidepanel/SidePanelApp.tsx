@@ -1,15 +1,15 @@
-import { Suspense, lazy, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { App } from '../panel/App';
 import { SIDE_PANEL_TABS } from './tabs';
 
 const ASSISTANT = 'assistant';
 
 /**
  * The side panel: the assistant plus the views that need room (persona review, outbox, privacy ledger, campaigns,
- * dashboard). A WAI-ARIA tablist: arrow keys move between tabs, Home/End jump to the ends.
+ * dashboard). A WAI-ARIA tablist: arrow keys move between tabs, Home/End jump to the ends. The assistant is the
+ * panel's app, handed in by the entrypoint so the side panel and the panel stay independent of each other.
  */
-export function SidePanelApp() {
+export function SidePanelApp({ assistant }: { assistant: ReactNode }) {
   const [active, setActive] = useState(() => new URLSearchParams(location.search).get('tab') ?? ASSISTANT);
   const ids = [ASSISTANT, ...SIDE_PANEL_TABS.map((t) => t.id)];
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -60,7 +60,7 @@ export function SidePanelApp() {
       )}
       <section role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
         {active === ASSISTANT || !View ? (
-          <App surface="sidepanel" />
+          assistant
         ) : (
           <Suspense fallback={<p className="muted">{i18n.t('sidepanel.loading')}</p>}>
             <div className="panel">

@@ -1,14 +1,13 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { CloserDB } from './schema';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { CloserDb, CloserSchema } from './schema';
 
-type UpgradeDb = IDBPDatabase<CloserDB>;
-type UpgradeTx = IDBPTransaction<CloserDB, StoreNames<CloserDB>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<CloserSchema, StoreNames<CloserSchema>[], 'versionchange'>;
 
 /**
  * One step per database version: `migrations[n]` upgrades version n to n+1. Steps only ever get appended; a
  * shipped step is never edited, because profiles in the field are at every version.
  */
-export const migrations: Array<(db: UpgradeDb, tx: UpgradeTx) => Promise<void> | void> = [
+export const migrations: Array<(db: CloserDb, tx: UpgradeTx) => Promise<void> | void> = [
   // 0 → 1: the first shipped layout: what the Gmail panel needs.
   (db) => {
     const contacts = db.createObjectStore('contacts', { keyPath: 'id' });

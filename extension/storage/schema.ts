@@ -1,4 +1,4 @@
-import type { DBSchema } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 
 /** Records as stored. Each store's record type is versioned with the database (see `migrations.ts`). */
 export interface ContactRecord {
@@ -161,7 +161,7 @@ export interface LibraryItemRecord {
 }
 
 /** The current (latest) schema. */
-export interface CloserDB extends DBSchema {
+export interface CloserSchema extends DBSchema {
   contacts: { key: string; value: ContactRecord; indexes: { 'by-email': string } };
   personas: { key: string; value: PersonaRecord };
   messages: { key: string; value: MessageRecord; indexes: { 'by-thread': string; 'by-contact': string } };
@@ -183,6 +183,12 @@ export interface CloserDB extends DBSchema {
   catalogue: { key: string; value: CatalogueItemRecord };
   library: { key: string; value: LibraryItemRecord; indexes: { 'by-created': number } };
 }
+
+/**
+ * A connection to the extension's database: the one handle type every module takes. Declared beside the schema so
+ * the upgrade steps can use it without importing the module that runs them; everyone else imports it from `db.ts`.
+ */
+export type CloserDb = IDBPDatabase<CloserSchema>;
 
 export const STORE_NAMES = [
   'contacts',

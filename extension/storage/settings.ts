@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Expectation } from '../messaging/methods';
+import type { Expectation } from '../../shared/common/llm/expectation';
 
 /** User settings, version 2. v1 kept a single `engineModel` string; v2 keeps the whole engine expectation. */
 export interface Settings {

@@ -1,9 +1,14 @@
-import type { IDBPDatabase } from 'idb';
 import type { CrmContact } from '../../../shared/common/persona/crm';
-import type { BuildPersonaResult, EnrichContact, EnrichStatus, PersonaView } from '../../messaging/persona-methods';
+import {
+  viewOf,
+  type BuildPersonaResult,
+  type EnrichContact,
+  type EnrichStatus,
+  type PersonaView,
+} from '../../messaging/persona-methods';
 import type { Expectation } from '../../messaging/methods';
-import type { CloserDB, EnrichJobRecord } from '../../storage/schema';
-import { viewOf } from '../../ai-host/persona/persona-store';
+import type { CloserDb } from '../../storage/db';
+import type { EnrichJobRecord } from '../../storage/schema';
 
 /** A job as stored: the record plus what the list or search showed, the fallback when the backend is away. */
 export type EnrichJob = EnrichJobRecord & { properties?: Record<string, string> };
@@ -14,7 +19,7 @@ export const MAX_ATTEMPTS = 3;
 const ETA_WINDOW = 20;
 
 export interface EnrichDeps {
-  db: () => Promise<IDBPDatabase<CloserDB>>;
+  db: () => Promise<CloserDb>;
   /** host.buildPersona through the AI host connection. */
   buildPersona: (params: {
     requestId: string;
@@ -57,7 +62,7 @@ export function createEnrichRunner(deps: EnrichDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let running: Promise<void> | null = null;
 
-  async function nextJob(db: IDBPDatabase<CloserDB>): Promise<EnrichJob | undefined> {
+  async function nextJob(db: CloserDb): Promise<EnrichJob | undefined> {
     // Ids sort by queueing time, so each status index hands jobs out first in, first out.
     const [resumed] = await db.getAllFromIndex('enrichJobs', 'by-status', 'running', 1);
     if (resumed) return resumed;
@@ -65,7 +70,7 @@ export function createEnrichRunner(deps: EnrichDeps) {
     return queued;
   }
 
-  async function markFailed(db: IDBPDatabase<CloserDB>, job: EnrichJob, error: string) {
+  async function markFailed(db: CloserDb, job: EnrichJob, error: string) {
     const current = await db.get('enrichJobs', job.id);
     if (!current || current.status === 'done') return;
     await db.put('enrichJobs', { ...current, status: 'failed', error: error.slice(0, 500), updatedAt: now() });

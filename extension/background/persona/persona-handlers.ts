@@ -5,11 +5,11 @@ import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { makeRequest, type Handlers } from '../../../shared/common/protocol/router';
 import { CrmEngagementSchema, personaKey, type CrmContact } from '../../../shared/common/persona/crm';
 import { methods, type Methods } from '../../messaging/methods';
-import { BuildPersonaResultSchema, PersonaViewSchema } from '../../messaging/persona-methods';
+import { BuildPersonaResultSchema, PersonaViewSchema, viewOf } from '../../messaging/persona-methods';
 import { getDb } from '../../storage/db';
 import type { PersonaRecord } from '../../storage/schema';
 import { settingsItem } from '../../storage/settings';
-import { readSignals, viewOf } from '../../ai-host/persona/persona-store';
+import { readSignals } from '../../storage/personas';
 import type { HostConnection } from '../host-connection';
 import { createEnrichRunner } from './enrich-runner';
 

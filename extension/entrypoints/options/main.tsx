@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../options/OptionsApp';
-import '../../panel/panel.css';
+import '../../ui/panel.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Options page has no #root element');

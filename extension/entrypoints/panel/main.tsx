@@ -1,3 +1,4 @@
-import { mountPanelApp, surfaceFromLocation } from '../../panel/mount';
+import { App, surfaceFromLocation } from '../../panel/App';
+import { mountApp } from '../../ui/mount';
 
-mountPanelApp(surfaceFromLocation(location.search));
+mountApp(<App surface={surfaceFromLocation(location.search)} />);

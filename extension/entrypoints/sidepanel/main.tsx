@@ -1,4 +1,5 @@
-import { mountPanelApp } from '../../panel/mount';
+import { App } from '../../panel/App';
 import { SidePanelApp } from '../../sidepanel/SidePanelApp';
+import { mountApp } from '../../ui/mount';
 
-mountPanelApp('sidepanel', <SidePanelApp />);
+mountApp(<SidePanelApp assistant={<App surface="sidepanel" />} />);

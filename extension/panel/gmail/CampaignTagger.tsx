@@ -4,7 +4,7 @@ import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Variant } from '../../../shared/common/campaigns';
 import { request } from '../../messaging/client';
 import type { Methods } from '../../messaging/methods';
-import { pick } from '../../sidepanel/campaigns/localized';
+import { pick } from '../../ui/localized';
 import { fetchTeamPriors } from './campaign-priors';
 
 type Listed = ResultOf<Methods, 'campaign.list'>['campaigns'][number];

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { request } from '../../messaging/client';
 import { draftGrounding } from './thread-context';
-import { ScoreDetails, type DraftScore } from '../ScoreDetails';
+import { ScoreDetails, type DraftScore } from '../../ui/ScoreDetails';
+import { useLatest } from '../../ui/use-latest';
 import type { GmailPageState } from '../../messaging/page-state';
 
 type Score = DraftScore;
@@ -28,10 +29,12 @@ export function LiveScore({
   const [error, setError] = useState<string | null>(null);
   const body = compose?.bodyText ?? '';
   const subject = compose?.subject || thread.subject;
-  const grounding = draftGrounding(thread, facts);
+  const latestGrounding = useLatest(draftGrounding(thread, facts));
+  const factsKey = facts.join('\n');
 
   useEffect(() => {
     if (!body.trim()) return setScore(null);
+    const grounding = latestGrounding.current;
     const timer = setTimeout(() => {
       request('host.scoreDraft', {
         subject,
@@ -45,7 +48,7 @@ export function LiveScore({
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // Re-check when the text changes, not on each new array.
-  }, [body, subject, recipientName, thread.threadId, facts.join('\n')]);
+  }, [body, subject, recipientName, thread.threadId, factsKey, latestGrounding]);
 
   return (
     <section aria-labelledby="score-h" data-testid="live-score">

@@ -4,7 +4,7 @@ import { request } from '../../messaging/client';
 import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Methods } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
-import { RecommendationList, methodText } from '../../sidepanel/catalogue/RecommendationList';
+import { RecommendationList, methodText } from '../../ui/RecommendationList';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 type Answer = ResultOf<Methods, 'recommend.forContact'>;

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { buildThreadSummaryPrompt, postprocess } from '../../../shared/common/prompts';
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
-import { useGeneration } from '../use-generation';
+import { useGeneration } from '../../ui/use-generation';
 import { promptContext, threadLanguage } from './thread-context';
 
 type Thread = NonNullable<GmailPageState['thread']>;

@@ -3,6 +3,7 @@ import { request } from '../../messaging/client';
 import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Methods } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
+import { useLatest } from '../../ui/use-latest';
 
 const isEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && s.length <= 254;
 
@@ -18,7 +19,9 @@ export function useThreadAnalysis(thread: GmailPageState['thread']): {
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const key = thread ? thread.messages.map((m) => `${m.id}:${m.bodyText.length}`).join('|') : '';
+  const latestThread = useLatest(thread);
   useEffect(() => {
+    const thread = latestThread.current;
     if (!thread || thread.messages.length === 0) return;
     let live = true;
     request(
@@ -47,6 +50,6 @@ export function useThreadAnalysis(thread: GmailPageState['thread']): {
       live = false;
     };
     // Re-run on `key` (message ids and lengths), which captures what matters in `thread`.
-  }, [key, tick]);
+  }, [key, tick, latestThread]);
   return { byId, error, refresh: () => setTick((t) => t + 1) };
 }

@@ -3,6 +3,7 @@ import { classifyReply } from '../../../shared/common/campaigns';
 import { request } from '../../messaging/client';
 import type { GmailPageState } from '../../messaging/page-state';
 import type { ObservedOutcome } from '../../messaging/campaign-methods';
+import { useLatest } from '../../ui/use-latest';
 import type { Analysis } from './use-analysis';
 import { pickReplies } from './campaign-replies';
 
@@ -24,8 +25,10 @@ export function useCampaignOutcomes(
   const pending = useRef(false);
   const [tick, setTick] = useState(0);
   const key = thread ? `${thread.threadId}|${thread.messages.map((m) => m.id).join(',')}|${analysis.size}` : '';
+  const latest = useLatest({ thread, analysis });
 
   useEffect(() => {
+    const { thread, analysis } = latest.current;
     if (!thread) return;
     if (busy.current) {
       pending.current = true;
@@ -72,7 +75,7 @@ export function useCampaignOutcomes(
         }
       });
     // `key` captures the thread's messages and how much analysis has arrived.
-  }, [key, analysisFailed, tick]);
+  }, [key, analysisFailed, tick, latest]);
 
   return { recorded, error };
 }

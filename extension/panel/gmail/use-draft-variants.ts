@@ -2,7 +2,8 @@ import { useCallback, useEffect, useReducer } from 'react';
 import { request } from '../../messaging/client';
 import type { Draft, Expectation } from '../../messaging/methods';
 import type { ChatRequest } from '../../../shared/common/llm/engine';
-import { useGeneration, type GenerationState } from '../use-generation';
+import { useGeneration, type GenerationState } from '../../ui/use-generation';
+import { useLatest } from '../../ui/use-latest';
 
 /** How many variants of the same options the panel keeps side by side (issue #5). */
 export const MAX_VARIANTS = 3;
@@ -204,7 +205,7 @@ export function useDraftVariants({
 }) {
   const [state, dispatch] = useReducer(variantsReducer, initialVariants);
   const generation = useGeneration(expect);
-  const gen = generation.state;
+  const { state: gen, start: startGeneration } = generation;
 
   // Streamed text goes into the pending slot; a finished variant is stored as its own draft.
   useEffect(() => {
@@ -218,14 +219,17 @@ export function useDraftVariants({
 
   // Each finished variant is stored once, as its own draft, when it gets its id.
   const ids = variants.map((v) => v.id ?? '').join('|');
+  const latest = useLatest({ variants, score });
   useEffect(() => {
+    const { variants } = latest.current;
     for (const v of variants) if (v.id && v.status === 'done') void putVariant(v, threadId).catch(() => undefined);
     // Only when a variant gets its id: edits are stored with the rating.
-  }, [ids, threadId]);
+  }, [ids, threadId, latest]);
 
   // Each finished variant gets its own score, re-computed (debounced) after the rep edits it.
   const scoreKey = variants.map((v) => `${v.status}:${v.text}`).join('\u0000');
   useEffect(() => {
+    const { variants, score } = latest.current;
     const todo = needsScore(variants);
     if (todo.length === 0) return;
     const timer = setTimeout(() => {
@@ -239,7 +243,7 @@ export function useDraftVariants({
     }, SCORE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // Re-run when a variant's text or status changes, not on each new array.
-  }, [scoreKey]);
+  }, [scoreKey, latest]);
 
   const generate = useCallback(
     (
@@ -250,9 +254,9 @@ export function useDraftVariants({
       const slot = targetSlot(state, key, opts.mode);
       if (slot === null) return;
       dispatch({ type: 'start', key, promptVersion: opts.promptVersion, mode: opts.mode });
-      generation.start(variantRequest(req, slot, opts.language), finish);
+      startGeneration(variantRequest(req, slot, opts.language), finish);
     },
-    [state, key, generation.start],
+    [state, key, startGeneration],
   );
 
   return {

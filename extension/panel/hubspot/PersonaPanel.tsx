@@ -6,9 +6,9 @@ import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { request } from '../../messaging/client';
 import type { Expectation } from '../../messaging/methods';
 import type { PersonaView } from '../../messaging/persona-methods';
-import { PersonaFields } from './PersonaFields';
-import { approveAll, fieldNames, previewUpsert, withoutEmpty } from './persona-edit';
-import { approveAndQueue } from './queue-persona';
+import { PersonaFields } from '../../ui/persona/PersonaFields';
+import { approveAll, fieldNames, previewUpsert, withoutEmpty } from '../../ui/persona/persona-edit';
+import { approveAndQueue } from '../../ui/persona/queue-persona';
 
 type BuildState =
   | { kind: 'idle' }

@@ -5,7 +5,7 @@ import type { ResultOf } from '../../../shared/common/protocol/define';
 import type { Methods } from '../../messaging/methods';
 import type { PersonaProfile } from '../../../shared/common/recommend';
 import { errorMessage } from './catalogue-client';
-import { RecommendationList, methodText } from './RecommendationList';
+import { RecommendationList, methodText } from '../../ui/RecommendationList';
 
 type Answer = ResultOf<Methods, 'recommend.forContact'>;
 const LIST_FIELDS = ['interests', 'painPoints', 'goals'] as const;

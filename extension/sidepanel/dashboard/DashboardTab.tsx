@@ -4,7 +4,7 @@ import { aggregationToCsv, type GroupStats } from '../../../shared/common/campai
 import type { ResultOf } from '../../../shared/common/protocol/define';
 import { request } from '../../messaging/client';
 import type { Methods } from '../../messaging/methods';
-import { pct, pick } from '../campaigns/localized';
+import { pct, pick } from '../../ui/localized';
 import { toRange } from './date-range';
 import { RateChart, SentimentBar } from './RateChart';
 import { RefitPanel } from './RefitPanel';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { DEFAULT_MIN_SENDS } from '../../../shared/common/campaigns';
-import { pct } from '../campaigns/localized';
+import { pct } from '../../ui/localized';
 
 export interface ChartRow {
   key: string;

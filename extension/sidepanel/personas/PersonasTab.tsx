@@ -3,9 +3,9 @@ import { i18n } from '#i18n';
 import { ProtocolError } from '../../../shared/common/protocol/errors';
 import { request } from '../../messaging/client';
 import type { EnrichStatus, PersonaView } from '../../messaging/persona-methods';
-import { PersonaFields } from '../../panel/hubspot/PersonaFields';
-import { approveAll, formatSeconds } from '../../panel/hubspot/persona-edit';
-import { approveAndQueue } from '../../panel/hubspot/queue-persona';
+import { PersonaFields } from '../../ui/persona/PersonaFields';
+import { approveAll, formatSeconds } from '../../ui/persona/persona-edit';
+import { approveAndQueue } from '../../ui/persona/queue-persona';
 
 /** How often progress is refreshed while the tab is open. */
 const POLL_MS = 1_000;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { FormatIssue } from '../../../shared/common/studio';
-import { ScoreDetails, type DraftScore } from '../../panel/ScoreDetails';
+import { ScoreDetails, type DraftScore } from '../../ui/ScoreDetails';
 
 export type Score = DraftScore;
 

@@ -5,7 +5,8 @@ import { STUDIO_FORMATS, checkStudioOutput, hashtagWords, type StudioFormat } fr
 import { request } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/studio-methods';
 import { DEFAULT_SETTINGS, settingsItem } from '../../storage/settings';
-import { useGeneration } from '../../panel/use-generation';
+import { useGeneration } from '../../ui/use-generation';
+import { useLatest } from '../../ui/use-latest';
 import { BrandVoiceForm } from './BrandVoiceForm';
 import { formatLabel, formatLimits } from './format-label';
 import { StudioCheck, type Score } from './StudioCheck';
@@ -104,7 +105,9 @@ export default function StudioTab() {
   };
 
   // Streamed text shows as it arrives; the cleaned text replaces it at the end and is checked.
+  const latestForm = useLatest({ language, grounding });
   useEffect(() => {
+    const { language, grounding } = latestForm.current;
     // The text and its state change together, so `data-state="done"` never shows beside the streamed text.
     setTextState(state.kind);
     if (state.kind === 'streaming' || state.kind === 'cancelled' || state.kind === 'error') setText(state.text);
@@ -125,7 +128,7 @@ export default function StudioTab() {
       )
       .finally(() => setScoring(false));
     // Only a finished generation triggers a check, not edits of the form.
-  }, [state]);
+  }, [state, latestForm]);
 
   const issues = useMemo(
     () =>

@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { connectionItem } from '../companion/connection-store';
+import { settingsItem, DEFAULT_SETTINGS } from '../storage/settings';
+import { createCompanionHandlers, OUTBOX_ALARM } from './companion-handlers';
+
+const BACKEND = 'http://127.0.0.1:9999';
+const persona = {
+  email: 'ada@example.com',
+  persona: { label: 'Buyer', confidence: 0.5, origin: 'rules', fields: {}, approvedAt: '2026-11-20T10:00:00.000Z' },
+};
+
+describe('companion handlers (service worker wiring)', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, companionUrl: BACKEND });
+    await connectionItem.setValue({
+      connection: { backendUrl: BACKEND, token: 'tok', portalId: 101, userId: 'u1', connectedAt: 1 },
+      pendingSignIn: null,
+      lastError: null,
+    });
+  });
+
+  it('enqueue delivers at once with the token, records the request in the ledger, and a 401 signs out', async () => {
+    const fetchMock = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(new Response('{"accepted":1}', { status: 202 }))
+      .mockResolvedValue(new Response('{"error":{"code":"unauthorized","message":"token revoked"}}', { status: 401 }));
+    const h = createCompanionHandlers();
+    const call = <T>(fn: ((p: never, c: never) => unknown) | undefined, p: unknown) =>
+      (fn as (p: unknown, c: unknown) => Promise<T>)(p, undefined);
+
+    await call(h['outbox.enqueue'], { kind: 'persona.upsert', idempotencyKey: 'k1', payload: persona });
+    await vi.waitFor(async () =>
+      expect((await call<{ counts: { sent: number } }>(h['outbox.list'], {})).counts.sent).toBe(1),
+    );
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe(`${BACKEND}/v1/personas:batchUpsert`);
+    expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok');
+    const ledger = await call<{ entries: { purpose: string; status?: number; fields: string[] }[] }>(
+      h['ledger.list'],
+      {},
+    );
+    expect(ledger.entries[0]).toMatchObject({ purpose: 'outbox.persona.upsert', status: 202, fields: ['items'] });
+
+    await call(h['outbox.enqueue'], { kind: 'persona.upsert', idempotencyKey: 'k2', payload: persona });
+    await vi.waitFor(async () => expect((await connectionItem.getValue()).connection).toBeNull());
+    const list = await call<{ counts: { pending: number }; delivery: string }>(h['outbox.list'], {});
+    expect(list).toMatchObject({ counts: { pending: 1 }, delivery: 'not_connected' });
+    expect((await connectionItem.getValue()).lastError).toContain('token revoked');
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('refuses message text from any caller with a clear error', async () => {
+    const h = createCompanionHandlers();
+    const enqueue = h['outbox.enqueue'] as (p: unknown, c: unknown) => Promise<unknown>;
+    await expect(
+      enqueue(
+        {
+          kind: 'persona.upsert',
+          idempotencyKey: 'k3',
+          payload: { ...persona, persona: { ...persona.persona, summary: 'Dear Ada, '.repeat(150) } },
+        },
+        undefined,
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_params', message: /message text/ });
+  });
+});

@@ -1,0 +1,112 @@
+/** @vitest-environment happy-dom */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gmailSelectors } from './selectors';
+import { type GmailFixture, loadFixture } from './load-fixture';
+
+type Key = keyof typeof gmailSelectors;
+
+/**
+ * Matches of each selector's preferred (first) form in each dated fixture, after refined-github's `selectors_`
+ * lists: when Gmail changes, refreshing a fixture shows at once which selectors moved. Thread view counts include
+ * the hidden cached thread (1 subject, 1 message).
+ */
+const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
+  'gmail-2026-11-thread-view.html': {
+    appMain: 1,
+    navigation: 1,
+    threadSubject: 2,
+    message: 5,
+    messageSender: 5,
+    messageDate: 4,
+    messageBodyLegacy: 4,
+    composeBody: 1,
+    composeDialog: 0,
+    composeRegion: 1,
+    composeSubject: 1,
+    composeReplyTarget: 1,
+    composeFrom: 1,
+    composeTo: 1,
+    recipientChip: 2,
+    sendButtonPartner: 3,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-11-compose-new.html': {
+    appMain: 1,
+    navigation: 1,
+    threadSubject: 0,
+    message: 0,
+    composeBody: 2,
+    composeDialog: 2,
+    composeRegion: 2,
+    composeSubject: 2,
+    composeReplyTarget: 2,
+    composeTo: 2,
+    recipientChip: 3,
+    sendButtonLegacy: 2,
+  },
+  'gmail-2026-11-compose-popout.html': {
+    appMain: 1,
+    navigation: 0,
+    accountArea: 0,
+    composeBody: 1,
+    composeDialog: 0,
+    composeRegion: 1,
+    composeTo: 1,
+    recipientChip: 2,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-11-thread-hostile.html': {
+    appMain: 1,
+    threadSubject: 1,
+    message: 2,
+    messageSender: 2,
+    messageDate: 2,
+    composeBody: 0,
+  },
+  'gmail-2026-11-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
+  'gmail-2026-11-inbox-shell.html': { appMain: 0, navigation: 1, composeBody: 0 },
+};
+
+describe('Gmail selectors against the 2026-11 fixtures', () => {
+  for (const [fixture, counts] of Object.entries(expected) as Array<[GmailFixture, Partial<Record<Key, number>>]>) {
+    it(`match as expected in ${fixture}`, () => {
+      loadFixture(fixture);
+      const actual = Object.fromEntries(
+        Object.keys(counts).map((key) => [key, document.querySelectorAll(gmailSelectors[key as Key][0]).length]),
+      );
+      expect(actual).toEqual(counts);
+    });
+  }
+
+  it('are all valid CSS', () => {
+    loadFixture('gmail-2026-11-thread-view.html');
+    for (const list of Object.values(gmailSelectors))
+      for (const s of list) expect(() => document.querySelector(s)).not.toThrow();
+  });
+
+  it('never match on localised text: no aria-label, tooltip or title value in any selector', () => {
+    for (const list of Object.values(gmailSelectors)) {
+      for (const s of list) expect(s).not.toMatch(/aria-label|data-tooltip|title[*^$~|]?=/);
+    }
+  });
+
+  it('mark every class-name fallback as Legacy with a dated TODO', () => {
+    const source = readFileSync(resolve(import.meta.dirname, 'selectors.ts'), 'utf8');
+    const legacyKeys = Object.entries(gmailSelectors)
+      .filter(([, list]) => list.some((s) => /(^|[\s>+~])[a-z]*\.[a-zA-Z]/.test(s)))
+      .map(([key]) => key);
+    // `quoted` and `signature` name classes of the e-mail's own HTML (Gmail's quoting convention), not of its UI.
+    expect(legacyKeys).toEqual(['messageBodyLegacy', 'quoted', 'signature', 'sendButtonLegacy']);
+    for (const key of ['messageBodyLegacy', 'sendButtonLegacy']) {
+      const before = source
+        .slice(0, source.indexOf(`  ${key}:`))
+        .split('\n')
+        .slice(-3)
+        .join('\n');
+      expect(before).toMatch(/Legacy/);
+      expect(before).toMatch(/TODO \[\d{4}-\d{2}-\d{2}\]/);
+    }
+  });
+});
