@@ -7,7 +7,7 @@ import { loadMigrations, migrate } from '../db/migrations';
 import { startEmbeddedAutovacuum } from '../db/embedded-autovacuum';
 import { openDatabase } from '../db/open-database';
 import { createLogger, errorFields, type Logger } from '../logger';
-import { healthzRoute } from '../routes/healthz';
+import { healthzRoute, readyzRoute } from '../routes/healthz';
 import { personaRoute } from '../routes/persona';
 import type { AppConfig } from '../app-config';
 import { appRoutes, createAppServices, type AppServices } from '../routes/app-routes';
@@ -59,13 +59,14 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const services = options.app ? createAppServices(options.app, database, logger) : undefined;
   // PostgreSQL has autovacuum; the embedded database has nothing of the kind unless we run it (see the module).
   const autovacuum = ownsDatabase && database.kind === 'pglite' ? startEmbeddedAutovacuum(database, logger) : undefined;
+  let closing = false;
   const route = createRouter([
-    healthzRoute(migrations.length),
+    healthzRoute(),
+    readyzRoute(migrations.length, () => closing),
     personaRoute(),
     ...(services ? appRoutes(services) : []),
   ]);
   const maxBody = options.app?.maxBodyBytes ?? 1024 * 1024;
-  let closing = false;
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
