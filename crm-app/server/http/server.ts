@@ -152,13 +152,15 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const close = () => {
     closed ??= (async () => {
       closing = true;
+      // The sync worker stops claiming at once and drains while the last requests are answered.
+      const workerStopped = services?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       cut.unref();
       await stopped;
       clearTimeout(cut);
-      await services?.stop();
+      await workerStopped;
       await autovacuum?.stop();
       if (ownsDatabase) await database.close();
       logger.info('server.stopped', { url });

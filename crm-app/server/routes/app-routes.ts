@@ -41,7 +41,9 @@ export function createAppServices(config: AppConfig, db: Database, logger: Logge
     start: () => {
       if (config.sync.enabled) worker.start();
     },
-    stop: () => worker.stop(),
+    stop: async () => {
+      await worker.stop();
+    },
   };
 }
 
