@@ -88,10 +88,32 @@ async function main() {
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  // Two instances start at once on the fresh schema, as in a rolling deployment: both must come up, and each
+  // migration must be applied by exactly one of them (the advisory lock in db/migrations.ts).
   const server = run({ ...production, DATABASE_URL: url.toString() });
+  const twin = run({ ...production, DATABASE_URL: url.toString() });
   try {
-    const origin = await waitListening(server.output, server.exit);
+    const [origin] = await Promise.all([
+      waitListening(server.output, server.exit),
+      waitListening(twin.output, twin.exit),
+    ]);
     checks.startMs = Math.round(performance.now() - started);
+    const appliedBy = (output: string) =>
+      output
+        .split('\n')
+        .filter((l) => l.includes('"db.ready"'))
+        .flatMap((l) => (JSON.parse(l) as { applied: number[] }).applied);
+    const applied = [...appliedBy(server.output()), ...appliedBy(twin.output())].sort((a, b) => a - b);
+    const { rows } = await admin.query<{ version: number }>(
+      `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+    );
+    check(
+      'two_instances_migrate_once',
+      rows.length > 0 && JSON.stringify(applied) === JSON.stringify(rows.map((r) => r.version)),
+      `applied by the two instances: ${JSON.stringify(applied)}, recorded: ${JSON.stringify(rows)}`,
+    );
+    twin.child.kill('SIGTERM');
+    check('twin_sigterm_exit_0', (await twin.exit) === 0, 'the second instance did not stop cleanly');
 
     const live = await fetch(`${origin}/healthz`);
     check('healthz', live.status === 200, `answered ${live.status}`);
@@ -135,7 +157,7 @@ async function main() {
       'a secret was logged',
     );
   } finally {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    for (const child of [server.child, twin.child]) if (child.exitCode === null) child.kill('SIGKILL');
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   }
