@@ -26,6 +26,9 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [ -x scripts/pg-test-cluster.sh ]; then
   TEST_DATABASE_URL=$(bash scripts/pg-test-cluster.sh start) && export TEST_DATABASE_URL
 fi
 
+# The backend's production build, started as deployed (NODE_ENV=production, its own secrets) on the test PostgreSQL.
+step server-build npm run -s build:server
+step server-smoke npm run -s smoke:server
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=artifacts/vitest-unit.json
 if [ -f crm-app/src/app/cards/package.json ]; then
   # The HubSpot card is its own package (React 18 for HubSpot's sandbox, beside the extension's React 19).

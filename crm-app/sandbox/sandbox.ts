@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../../shared/common/ml/naive-bayes/evaluation';
+import { DEV_HUBSPOT_CLIENT } from '../server/hubspot/dev-client';
 import * as crm from './crm-handlers';
 import { SandboxError, validation } from './errors';
 import { availableScopes, grantScopes, requireScope } from './scopes';
@@ -93,8 +94,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state: SandboxState = {
     portals,
     faults: { errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults },
-    clientId: options.clientId ?? 'sandbox-client-id',
-    clientSecret: options.clientSecret ?? 'sandbox-client-secret',
+    clientId: options.clientId ?? DEV_HUBSPOT_CLIENT.id,
+    clientSecret: options.clientSecret ?? DEV_HUBSPOT_CLIENT.secret,
     issueAccessToken,
     duplicates: (id) => countDuplicates(portalOf(id)),
     rateLimited: (id) => portalOf(id).statusCounts.get(429) ?? 0,

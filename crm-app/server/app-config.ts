@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './config';
+import { DEV_HUBSPOT_CLIENT } from './hubspot/dev-client';
 
 /**
  * The scopes the app asks HubSpot for; app-hsmeta.json must list the same (the project test compares them). Contacts
@@ -60,8 +61,8 @@ const opt = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schem
 const Env = z.object({
   HUBSPOT_API_URL: opt(z.url().default('https://api.hubapi.com')),
   HUBSPOT_AUTHORIZE_URL: opt(z.url().default('https://app.hubspot.com/oauth/authorize')),
-  HUBSPOT_CLIENT_ID: opt(z.string().min(1).default('closer-dev-client')),
-  HUBSPOT_CLIENT_SECRET: opt(z.string().min(1).default('closer-dev-secret')),
+  HUBSPOT_CLIENT_ID: opt(z.string().min(1).optional()),
+  HUBSPOT_CLIENT_SECRET: opt(z.string().min(1).optional()),
   CLOSER_TOKEN_KEY: opt(
     z
       .string()
@@ -76,6 +77,7 @@ const Env = z.object({
       .optional(),
   ),
   CLOSER_DEV_TOKENS: opt(z.enum(['0', '1']).default('0')),
+  NODE_ENV: opt(z.string().optional()),
   SYNC_WORKER: opt(z.enum(['0', '1']).default('1')),
   SYNC_CONCURRENCY: opt(z.coerce.number().int().min(1).max(64).default(8)),
   SYNC_LEASE_MS: opt(z.coerce.number().int().min(100).default(60_000)),
@@ -98,12 +100,13 @@ export function loadAppConfig(
     throw new ConfigError(`Invalid app configuration: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') refuseDevelopmentDefaults(e);
   const devKey = Buffer.alloc(32, 7); // only when no key is configured: local runs and tests
   return {
     hubspotApiUrl: e.HUBSPOT_API_URL.replace(/\/$/, ''),
     hubspotAuthorizeUrl: e.HUBSPOT_AUTHORIZE_URL,
-    clientId: e.HUBSPOT_CLIENT_ID,
-    clientSecret: e.HUBSPOT_CLIENT_SECRET,
+    clientId: e.HUBSPOT_CLIENT_ID ?? DEV_HUBSPOT_CLIENT.id,
+    clientSecret: e.HUBSPOT_CLIENT_SECRET ?? DEV_HUBSPOT_CLIENT.secret,
     tokenKey: e.CLOSER_TOKEN_KEY ? Buffer.from(e.CLOSER_TOKEN_KEY, 'base64') : devKey,
     publicUrl: (e.PUBLIC_URL ?? fallbackUrl).replace(/\/$/, ''),
     scopes: [...REQUIRED_SCOPES],
@@ -122,4 +125,24 @@ export function loadAppConfig(
     deviceAuthorizePerMinute: e.DEVICE_AUTHORIZE_PER_MINUTE,
     maxBodyBytes: 1024 * 1024,
   };
+}
+
+/**
+ * In production (NODE_ENV=production) the conveniences of local runs are holes: the development client would send
+ * installs to an app nobody owns, the fixed token key would let anyone holding a database dump decrypt every HubSpot
+ * token, a missing PUBLIC_URL would give HubSpot a loopback redirect URI, and dev tokens would let anyone mint a token
+ * for any portal. Each one is refused by name, never with its value.
+ */
+function refuseDevelopmentDefaults(e: z.infer<typeof Env>): void {
+  const problems: string[] = [];
+  if (!e.HUBSPOT_CLIENT_ID || e.HUBSPOT_CLIENT_ID === DEV_HUBSPOT_CLIENT.id)
+    problems.push("HUBSPOT_CLIENT_ID must be set to the app's own client id");
+  if (!e.HUBSPOT_CLIENT_SECRET || e.HUBSPOT_CLIENT_SECRET === DEV_HUBSPOT_CLIENT.secret)
+    problems.push("HUBSPOT_CLIENT_SECRET must be set to the app's own client secret");
+  if (!e.CLOSER_TOKEN_KEY) problems.push('CLOSER_TOKEN_KEY must be set (32 random bytes, base64)');
+  if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must name the public origin of this backend');
+  if (e.CLOSER_DEV_TOKENS === '1') problems.push('CLOSER_DEV_TOKENS must not be 1');
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid app configuration for NODE_ENV=production: ${problems.join('; ')}`);
+  }
 }

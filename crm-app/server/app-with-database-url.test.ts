@@ -30,7 +30,7 @@ describe('startServer with DATABASE_URL', () => {
 
     const server = await startServer(loadConfig({ PORT: '0', DATABASE_URL: test.url }), { logger });
     try {
-      const health = (await (await fetch(`${server.url}/healthz`)).json()) as { db: { kind: string } };
+      const health = (await (await fetch(`${server.url}/readyz`)).json()) as { db: { kind: string } };
       expect(health.db.kind).toBe('postgres');
     } finally {
       await server.close();

@@ -29,9 +29,9 @@ describe.each(DATABASE_KINDS)('HTTP server on %s', (kind) => {
     }
   }
 
-  it('migrates the database on start and reports it on /healthz', async () => {
+  it('migrates the database on start and reports it on /readyz; /healthz is liveness alone', async () => {
     await withServer(async ({ server, logs }) => {
-      const response = await fetch(`${server.url}/healthz`);
+      const response = await fetch(`${server.url}/readyz`);
 
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -40,18 +40,37 @@ describe.each(DATABASE_KINDS)('HTTP server on %s', (kind) => {
         db: { ok: true, kind, migrationVersion: latest, latestMigration: latest },
       });
       expect(logs().find((l) => l.event === 'db.ready')).toMatchObject({ version: latest });
+      const live = await fetch(`${server.url}/healthz`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: 'ok' });
     });
   });
 
-  it('answers 503 on /healthz when the database fails', async () => {
+  it('answers 503 on /readyz when the database fails, while /healthz stays 200', async () => {
     await withServer(async ({ server, logs }) => {
       await database().db.close();
 
-      const response = await fetch(`${server.url}/healthz`);
+      const response = await fetch(`${server.url}/readyz`);
 
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: 'error', db: { ok: false, kind } });
-      expect(logs().some((l) => l.event === 'healthz.db_failed')).toBe(true);
+      expect(logs().some((l) => l.event === 'readyz.db_failed')).toBe(true);
+      // Restarting the process would not bring the database back: liveness does not depend on it.
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    });
+  });
+
+  it('answers 503 on /readyz when the database is behind the code', async () => {
+    await withServer(async ({ server }) => {
+      await database().db.query('DELETE FROM schema_migrations WHERE version = $1', [latest]);
+
+      const response = await fetch(`${server.url}/readyz`);
+
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: 'error',
+        db: { ok: false, migrationVersion: latest - 1, latestMigration: latest },
+      });
     });
   });
 

@@ -18,7 +18,7 @@ import { catalogueRoutes } from './routes/catalogue-routes';
 import { contactRoutes } from './routes/contact-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { extensionRoutes } from './routes/extension-routes';
-import { healthzRoute } from './routes/healthz';
+import { healthzRoute, readyzRoute } from './routes/healthz';
 import { hubspotRoutes } from './routes/hubspot-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { personaRoute } from './routes/persona';
@@ -62,7 +62,13 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const services = options.app ? createAppServices(options.app, database, logger) : undefined;
   // PostgreSQL has autovacuum; the embedded database has nothing of the kind unless we run it (see the module).
   const autovacuum = ownsDatabase && database.kind === 'pglite' ? startEmbeddedAutovacuum(database, logger) : undefined;
-  const routes = [healthzRoute(migrations.length), personaRoute(), ...(services ? appRoutes(services) : [])];
+  let closing = false;
+  const routes = [
+    healthzRoute(),
+    readyzRoute(migrations.length, () => closing),
+    personaRoute(),
+    ...(services ? appRoutes(services) : []),
+  ];
 
   let http: HttpServer;
   try {
@@ -87,8 +93,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= (async () => {
+      closing = true;
+      // The sync worker stops claiming at once and drains while the last requests are answered.
+      const workerStopped = services?.stop();
       await http.close();
-      await services?.stop();
+      await workerStopped;
       await autovacuum?.stop();
       if (ownsDatabase) await database.close();
       logger.info('server.stopped', { url });
@@ -114,7 +123,9 @@ export function createAppServices(config: AppConfig, db: Database, logger: Logge
     start: () => {
       if (config.sync.enabled) worker.start();
     },
-    stop: () => worker.stop(),
+    stop: async () => {
+      await worker.stop();
+    },
   };
 }
 

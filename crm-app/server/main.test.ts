@@ -73,7 +73,7 @@ describe('main.ts', () => {
       running = runMain({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 
       const url = await running.url;
-      const health = (await (await fetch(`${url}/healthz`)).json()) as { db: Record<string, unknown> };
+      const health = (await (await fetch(`${url}/readyz`)).json()) as { db: Record<string, unknown> };
       expect(health.db).toMatchObject({ ok: true, kind: 'pglite' });
       running.child.kill('SIGTERM');
 
@@ -99,7 +99,7 @@ describe('main.ts', () => {
     running = runMain({ PORT: '0', DATABASE_URL: test.url ?? '' });
 
     const url = await running.url;
-    const health = (await (await fetch(`${url}/healthz`)).json()) as { db: { kind: string } };
+    const health = (await (await fetch(`${url}/readyz`)).json()) as { db: { kind: string } };
     expect(health.db.kind).toBe('postgres');
     running.child.kill('SIGINT');
 

@@ -11,9 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/chromium';
 import { DEV_EXTENSION_ORIGIN } from '../dev-key';
-
-/** The sandbox's OAuth client (crm-app/sandbox/sandbox.ts defaults); the backend must present the same. */
-const SANDBOX_CLIENT = { id: 'sandbox-client-id', secret: 'sandbox-client-secret' };
+import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
 
 export interface SandboxContact {
   id: string;
@@ -125,8 +123,8 @@ export async function startBackend(
     LOG_LEVEL: 'warn',
     HUBSPOT_API_URL: sandboxUrl,
     HUBSPOT_AUTHORIZE_URL: `${sandboxUrl}/oauth/authorize`,
-    HUBSPOT_CLIENT_ID: SANDBOX_CLIENT.id,
-    HUBSPOT_CLIENT_SECRET: SANDBOX_CLIENT.secret,
+    HUBSPOT_CLIENT_ID: DEV_HUBSPOT_CLIENT.id,
+    HUBSPOT_CLIENT_SECRET: DEV_HUBSPOT_CLIENT.secret,
     CLOSER_DEV_TOKENS: '1',
     CLOSER_EXTENSION_ORIGIN: DEV_EXTENSION_ORIGIN,
     SYNC_LEASE_MS: '2000',

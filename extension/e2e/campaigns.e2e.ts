@@ -15,6 +15,7 @@ import {
 } from './harness';
 import { startBackend, type E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
+import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
 
 const call = callFromExtensionPage;
 const REPLY = 'Hi Jordan, the $38 per seat price holds for Q1. Does Thursday work for a call?';
@@ -91,8 +92,8 @@ const THREADS: Record<'t1' | 't2' | 't3', FixtureThread & { to: string; variant:
   },
 };
 
-/** The sandbox's OAuth client secret (crm-app/sandbox defaults), which signs the card's requests. */
-const SANDBOX_SECRET = 'sandbox-client-secret';
+/** The sandbox's OAuth client secret (the development client), which signs the card's requests. */
+const SANDBOX_SECRET = DEV_HUBSPOT_CLIENT.secret;
 /** Where the UI send in the first test goes (the fixture thread's correspondent). */
 const UI_SEND_TO = 'jordan.lee@example.net';
 

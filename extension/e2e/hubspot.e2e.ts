@@ -11,6 +11,7 @@ import {
 } from './harness';
 import { startBackend, type E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
+import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
 
 const EMPTY = {
   role: null,
@@ -198,8 +199,8 @@ describe('HubSpot assistant', () => {
   });
 });
 
-/** The sandbox's OAuth client secret (crm-app/sandbox defaults), which signs the card's requests. */
-const SANDBOX_SECRET = 'sandbox-client-secret';
+/** The sandbox's OAuth client secret (the development client), which signs the card's requests. */
+const SANDBOX_SECRET = DEV_HUBSPOT_CLIENT.secret;
 
 /** Creates a contact in the HubSpot sandbox, as it would exist in a real portal before Closer sees it. */
 async function createSandboxContact(backend: E2EBackend, properties: Record<string, string>): Promise<string> {

@@ -30,6 +30,11 @@ export async function launchChromiumWithExtension(options: {
   headless: boolean;
   locale?: string;
   extraArgs?: string[];
+  /**
+   * False when the caller handles Ctrl+C and SIGTERM itself (`npm start` stops its services first): Playwright would
+   * otherwise close the browser and exit the process on those signals, leaving the services running.
+   */
+  handleSignals?: boolean;
 }): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
@@ -37,6 +42,7 @@ export async function launchChromiumWithExtension(options: {
   return chromium.launchPersistentContext(options.userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
+    ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
     args: [

@@ -47,6 +47,8 @@ export class SyncWorker {
   private readonly objectTypes = new Map<number, { typeId: string | undefined; at: number }>();
   /** Per portal: no claim before this time (set after a batch that was not full). */
   private readonly lingerUntil = new Map<number, number>();
+  /** The ids of each batch claimed and not yet finished, failed or released. */
+  private readonly inFlight = new Set<string[]>();
 
   constructor(
     private readonly db: Database,
@@ -61,9 +63,33 @@ export class SyncWorker {
     this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming at once, gives the batches in flight `drainMs` to finish, then releases the ones still out (due
+   * now, for any instance to claim) instead of leaving them leased, so a rolling restart does not hold their contacts
+   * back for a whole lease. Released jobs keep their attempt count: the next claim counts as a retry and looks
+   * engagements up before creating them, in case the abandoned request still reached HubSpot.
+   */
+  async stop(drainMs = Math.min(5_000, this.options.leaseMs / 2)): Promise<{ released: number }> {
     this.running = false;
-    await Promise.all(this.loops);
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      Promise.all(this.loops).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), drainMs))),
+    ]);
+    clearTimeout(timer);
+    if (drained) return { released: 0 };
+    const ids = [...this.inFlight].flat();
+    this.inFlight.clear();
+    if (ids.length === 0) return { released: 0 };
+    // Only rows still leased by this worker: a lease that lapsed may already belong to another instance.
+    const { rows } = await this.db.query<{ id: string }>(
+      `UPDATE outbox_jobs SET status = 'pending', run_after = now(), last_error = $3, updated_at = now()
+        WHERE id = ANY($1::bigint[]) AND status = 'running' AND claimed_by = $2
+        RETURNING id`,
+      [ids, this.id, 'released: the server shut down before the batch finished'],
+    );
+    this.log.warn('sync.released_at_shutdown', { jobs: rows.length, drainMs });
+    return { released: rows.length };
   }
 
   /** Processes one batch for some portal; false when nothing was due. Exposed for tests. */
@@ -74,6 +100,11 @@ export class SyncWorker {
     const limiter = this.hubspot.limiter(portalId);
     // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
     const stamp = await limiter.acquire({ paced: true });
+    // Stopping may have begun while this loop waited for a slot: claim nothing more.
+    if (!this.running) {
+      limiter.release(stamp);
+      return false;
+    }
     const jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
     if (jobs.length === 0) {
       limiter.release(stamp);
@@ -83,7 +114,19 @@ export class SyncWorker {
     if (jobs.length < BATCH_SIZE && this.options.lingerMs) {
       this.lingerUntil.set(portalId, Date.now() + this.options.lingerMs);
     }
-    await this.process(portalId, jobs, stamp);
+    const ids = jobs.map((j) => j.id);
+    if (!this.running) {
+      // Claimed while stopping began: hand them straight back rather than start a batch the drain may cut short.
+      limiter.release(stamp);
+      await retryJobs(this.db, ids, 0, 'released: the server shut down before the batch started', true);
+      return false;
+    }
+    this.inFlight.add(ids);
+    try {
+      await this.process(portalId, jobs, stamp);
+    } finally {
+      this.inFlight.delete(ids);
+    }
     return true;
   }
 
