@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeRng, shuffleInPlace } from './rng';
+import { createRng, shuffleInPlace } from '../../shared/common/random';
 
 export interface LabelledText {
   text: string;
@@ -86,7 +86,7 @@ export function waimaiSplits(): { train: LabelledText[]; dev: LabelledText[]; te
   const rows = readWaimai();
   const order = shuffleInPlace(
     rows.map((_, i) => i),
-    makeRng(WAIMAI_SPLIT_SEED),
+    createRng(WAIMAI_SPLIT_SEED, 'mulberry32'),
   );
   const tenth = Math.round(rows.length / 10);
   const pick = (indices: number[]) => indices.map((i) => rows[i]!);

@@ -6,7 +6,7 @@
  * token-aligned part of a held-out sentence is removed from training.
  */
 import type { LabelledText } from './data';
-import { makeRng, shuffleInPlace } from './rng';
+import { createRng, shuffleInPlace } from '../../shared/common/random';
 
 const normalize = (text: string) => text.trim().split(/\s+/).join(' ');
 
@@ -32,7 +32,7 @@ export function sst2SentenceSplit(
   const everything = `\n${all.map((l) => l.text).join('\n')}\n`;
   const candidates = shuffleInPlace(
     all.filter((l) => l.text.split(' ').length >= options.minTokens),
-    makeRng(options.seed),
+    createRng(options.seed, 'mulberry32'),
   );
   const dev: LabelledText[] = [];
   for (const candidate of candidates) {

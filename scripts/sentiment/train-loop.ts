@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { padBatch, paddedLength } from '../../shared/common/ml/sentiment/vocab';
 import type { TrainableModel } from './models';
-import { makeRng, shuffleInPlace } from './rng';
+import { createRng, shuffleInPlace } from '../../shared/common/random';
 
 export interface EncodedExample {
   ids: number[];
@@ -88,7 +88,7 @@ export function train(
   devSet: readonly EncodedExample[],
   options: TrainOptions,
 ): TrainResult {
-  const rng = makeRng(options.seed);
+  const rng = createRng(options.seed, 'mulberry32');
   const optimizer = tf.train.adam(options.learningRate);
   const buckets = bucketByLength(trainSet);
   const started = performance.now();
