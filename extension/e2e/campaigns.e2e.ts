@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../../scripts/lib/chromium';
+import { FIXTURES_DIR } from './chromium';
 import { campaignThreadPage, type FixtureThread } from './fixtures/campaign-threads';
 import {
   ARTIFACTS_DIR,

@@ -2,7 +2,7 @@ import type { BrowserContext, CDPSession, Frame, Page, Worker } from 'playwright
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from '../../scripts/lib/chromium';
+import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from './chromium';
 
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
 
