@@ -8,12 +8,13 @@ import {
   ARTIFACTS_DIR,
   callFromExtensionPage,
   evaluateInContentScript,
-  launchWithExtension,
+  closeAll,
   panelFrame,
+  startWithBackend,
   useEngine,
   type ExtensionSession,
 } from './harness';
-import { startBackend, type E2EBackend } from './backend';
+import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
 
 const call = callFromExtensionPage;
@@ -115,8 +116,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
   beforeAll(async () => {
     // The real companion backend and HubSpot sandbox start alongside; the extension is connected only later, so the
     // results are first queued while signed out, then delivered.
-    [s, backend] = await Promise.all([launchWithExtension(), startBackend()]);
-    await backend.install();
+    ({ s, backend } = await startWithBackend({ install: true }));
     await useEngine(s, { engine: 'test', model: 'test-1', tokenDelayMs: 2 });
     await s.context.route('https://mail.google.com/mail/u/0/fixture/campaign/**', (route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop() as keyof typeof THREADS;
@@ -130,10 +130,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     });
     side = await s.context.newPage();
   });
-  afterAll(async () => {
-    await s?.close();
-    await backend?.close();
-  });
+  afterAll(() => closeAll(s, backend));
 
   it('creates a campaign with two variants in the side panel', async () => {
     await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=campaigns`);

@@ -13,24 +13,22 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT, extensionIdOf, launchChromiumWithExtension } from '../../extension/e2e/chromium';
+import { personaDraft } from '../../shared/common/llm/structured/persona-fixtures';
 import { runBench, type BenchResult } from './runner';
 
 const CONTACTS = 500;
 const PORTAL = '12345';
-const REPLY = JSON.stringify({
-  role: { value: 'Head of Sales', confidence: 0.8, source: 'crm' },
-  seniority: { value: 'director', confidence: 0.7, source: 'crm' },
-  companyContext: { value: 'Mid-size logistics company', confidence: 0.6, source: 'crm' },
-  goals: [{ value: 'Shorter sales cycle', confidence: 0.5, source: 'inferred' }],
-  painPoints: [],
-  objectionsHeard: [],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: { value: 'email', confidence: 0.6, source: 'thread' },
-  bestTimeToReach: null,
-  buyingStage: { value: 'consideration', confidence: 0.5, source: 'crm' },
-  segment: { value: 'mid-market logistics', confidence: 0.6, source: 'crm' },
-});
+const REPLY = JSON.stringify(
+  personaDraft({
+    role: { value: 'Head of Sales', confidence: 0.8, source: 'crm' },
+    seniority: { value: 'director', confidence: 0.7, source: 'crm' },
+    companyContext: { value: 'Mid-size logistics company', confidence: 0.6, source: 'crm' },
+    goals: [{ value: 'Shorter sales cycle', confidence: 0.5, source: 'inferred' }],
+    preferredChannel: { value: 'email', confidence: 0.6, source: 'thread' },
+    buyingStage: { value: 'consideration', confidence: 0.5, source: 'crm' },
+    segment: { value: 'mid-market logistics', confidence: 0.6, source: 'crm' },
+  }),
+);
 
 declare const chrome: {
   storage: { local: { set(v: object): Promise<void> } };

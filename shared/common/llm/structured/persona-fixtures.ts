@@ -1,4 +1,31 @@
-import type { PersonaDraft } from '../persona-schema';
+/**
+ * Persona drafts for tests, E2E and benchmarks, in the shape a model must answer (`PersonaDraftSchema`). One module,
+ * so a field added to the schema is added to every fixture at once.
+ */
+import type { PersonaDraft } from './persona-schema';
+
+/** A draft with every field present and empty: what a model answers when it inferred nothing. */
+export function emptyPersonaDraft(): PersonaDraft {
+  return {
+    role: null,
+    seniority: null,
+    companyContext: null,
+    goals: [],
+    painPoints: [],
+    objectionsHeard: [],
+    interests: [],
+    preferredTone: null,
+    preferredChannel: null,
+    bestTimeToReach: null,
+    buyingStage: null,
+    segment: null,
+  };
+}
+
+/** An empty draft with `fields` filled in: a test names only the fields it is about. */
+export function personaDraft(fields: Partial<PersonaDraft>): PersonaDraft {
+  return { ...emptyPersonaDraft(), ...fields };
+}
 
 /** A complete, valid persona draft; tests copy it and break one thing. */
 export function validPersona(): PersonaDraft {
