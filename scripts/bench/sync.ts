@@ -3,8 +3,8 @@
  * to 110 requests / 10 s. Prints one JSON line. `--chaos`: 5 % injected 5xx and a `kill -9` of the backend midway,
  * then a restart; still nothing lost and nothing duplicated. BENCH_SYNC_RECORDS shrinks the run (default 100,000).
  * The backend uses PostgreSQL from BENCH_DATABASE_URL / TEST_DATABASE_URL in a fresh schema, or an on-disk PGlite.
- * Backend, sandbox and this load generator are three processes: the sandbox used to run in this one, where building
- * and sending 100-persona uploads delayed its answers to the sync worker, so the bench partly measured itself.
+ * Backend, sandbox and this load generator are three processes: in this one, building and sending 100-persona uploads
+ * would delay the sandbox's answers to the sync worker, and the bench would partly measure itself.
  */
 import { fullPersona, personaItem } from '../../crm-app/server/test-support/personas';
 import { freePort, startBackend, startSandboxProcess, type Backend } from './crm/backend-process';
