@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { buildCatalogue } from '../catalogue';
-import { chooseEngine, recommendModel, smallerModels, whyNot } from '../select-engine';
-import { deviceTier, type DeviceReport } from '../device';
+import { buildCatalogue } from './catalogue';
+import { chooseEngine, recommendModel, smallerModels, whyNot } from './select-engine';
+import { deviceTier, type DeviceReport } from './device';
 
 // web-llm's own prebuilt list, as the AI host reads it at run time.
 const catalogue = buildCatalogue(prebuiltAppConfig.model_list);

@@ -1,4 +1,4 @@
-import type { Language, PromptInput, PromptRequest, ThreadMessage } from '../types';
+import type { Language, PromptInput, PromptRequest, ThreadMessage } from './types';
 import {
   buildAdCopyPrompt,
   buildBlogOutlinePrompt,
@@ -12,7 +12,7 @@ import {
   buildSupportReplyPrompt,
   buildTranslatePrompt,
   buildVideoScriptPrompt,
-} from '../index';
+} from './index';
 
 /** Fixtures shared by the prompt tests. */
 

@@ -1,4 +1,4 @@
-import type { PortLike } from '../port';
+import type { PortLike } from './port';
 
 /** Two connected in-memory ports, delivering asynchronously like `chrome.runtime.Port` (structured-cloned). */
 interface MemoryPort extends PortLike {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createRouter, makeRequest } from '../router';
-import { ProtocolError } from '../errors';
-import { PROTOCOL } from '../envelopes';
+import { createRouter, makeRequest } from './router';
+import { ProtocolError } from './errors';
+import { PROTOCOL } from './envelopes';
 
 const methods = {
   add: { params: z.object({ a: z.number(), b: z.number() }).strict(), result: z.number() },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createStreamServer } from '../stream-server';
-import { consumeStream } from '../stream-client';
-import { PROTOCOL, type StreamServerMessage } from '../envelopes';
-import { ProtocolError } from '../errors';
-import { channelOf, memoryPortPair } from './memory-port';
+import { createStreamServer } from './stream-server';
+import { consumeStream } from './stream-client';
+import { PROTOCOL, type StreamServerMessage } from './envelopes';
+import { ProtocolError } from './errors';
+import { channelOf, memoryPortPair } from './memory-port.test-utils';
 
 const streams = {
   count: {

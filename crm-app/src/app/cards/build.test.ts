@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-const cardDir = fileURLToPath(new URL('..', import.meta.url));
+const cardDir = fileURLToPath(new URL('.', import.meta.url));
 const hsmeta = JSON.parse(readFileSync(path.join(cardDir, 'persona-card-hsmeta.json'), 'utf8')) as {
   config: { entrypoint: string };
 };

@@ -13,7 +13,7 @@ import {
 } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CampaignsPanel } from '../components/CampaignsPanel.tsx';
+import { CampaignsPanel } from './CampaignsPanel.tsx';
 import { BACKEND_ORIGIN } from '../config/backend.ts';
 import {
   createMockContactCampaigns,

@@ -13,7 +13,7 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { PersonaPanel } from '../components/PersonaPanel.tsx';
+import { PersonaPanel } from './PersonaPanel.tsx';
 import { BACKEND_ORIGIN } from '../config/backend.ts';
 import { createMockPersona, createMockPersonaResponse, jsonResponse } from '../test-utils/mocks.ts';
 

@@ -1,9 +1,9 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { BACKEND_ORIGIN, BACKEND_TIMEOUT_MS } from '../../config/backend.ts';
-import { jsonResponse, textResponse } from '../../test-utils/mocks.ts';
-import { BackendError, fetchFromBackend } from '../fetchFromBackend.ts';
+import { BACKEND_ORIGIN, BACKEND_TIMEOUT_MS } from '../config/backend.ts';
+import { jsonResponse, textResponse } from '../test-utils/mocks.ts';
+import { BackendError, fetchFromBackend } from './fetchFromBackend.ts';
 
 const Schema = z.object({ ok: z.literal(true) });
 

@@ -14,7 +14,7 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SettingsPage } from '../components/SettingsPage.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
 import type { SettingsResponse } from '../types/settings.ts';
 import { BACKEND_ORIGIN } from '../utils/loadSettings.ts';
 
