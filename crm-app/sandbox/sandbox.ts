@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from '../../shared/common/ml/naive-bayes/evaluation';
+import { createRng } from '../../shared/common/random';
 import { DEV_HUBSPOT_CLIENT } from '../server/hubspot/dev-client';
 import * as crm from './crm-handlers';
 import { SandboxError, validation } from './errors';
@@ -71,7 +71,7 @@ const MAX_BODY = 5 * 1024 * 1024;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const rate = options.rateLimit ?? { max: 110, windowMs: 10_000 };
-  const roll = options.faultSeed === undefined ? Math.random : seededRandom(options.faultSeed);
+  const roll = options.faultSeed === undefined ? Math.random : createRng(options.faultSeed, 'mulberry32');
   const ttl = options.accessTokenTtlS ?? 1800;
   const portals = new Map<number, PortalState>();
   for (const p of options.portals ?? [{ id: 101, tier: 'free' as const }])

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelOf, memoryPortPair } from '../../shared/common/protocol/__tests__/memory-port';
+import { channelOf, memoryPortPair } from '../../shared/common/protocol/memory-port.test-utils';
 import { consumeStream } from '../../shared/common/protocol/stream-client';
 import { PROTOCOL } from '../../shared/common/protocol/envelopes';
 import type { PortLike } from '../../shared/common/protocol/port';

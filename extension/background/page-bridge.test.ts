@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../shared/common/protocol/router';
 import { PROTOCOL } from '../../shared/common/protocol/envelopes';
-import { memoryPortPair } from '../../shared/common/protocol/__tests__/memory-port';
+import { memoryPortPair } from '../../shared/common/protocol/memory-port.test-utils';
 import { methods, type Methods } from '../messaging/methods';
 import type { PageState } from '../messaging/page-state';
 import { createPageBridge } from './page-bridge';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/lib/chromium';
+import { ROOT } from './chromium';
 import { DEV_EXTENSION_ORIGIN } from '../dev-key';
 import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
 

@@ -2,18 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR } from '../../scripts/lib/chromium';
+import { FIXTURES_DIR } from './chromium';
 import { campaignThreadPage, type FixtureThread } from './fixtures/campaign-threads';
 import {
   ARTIFACTS_DIR,
   callFromExtensionPage,
   evaluateInContentScript,
-  launchWithExtension,
+  closeAll,
   panelFrame,
+  startWithBackend,
   useEngine,
   type ExtensionSession,
 } from './harness';
-import { startBackend, type E2EBackend } from './backend';
+import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
 import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
 
@@ -116,8 +117,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
   beforeAll(async () => {
     // The real companion backend and HubSpot sandbox start alongside; the extension is connected only later, so the
     // results are first queued while signed out, then delivered.
-    [s, backend] = await Promise.all([launchWithExtension(), startBackend()]);
-    await backend.install();
+    ({ s, backend } = await startWithBackend({ install: true }));
     await useEngine(s, { engine: 'test', model: 'test-1', tokenDelayMs: 2 });
     await s.context.route('https://mail.google.com/mail/u/0/fixture/campaign/**', (route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop() as keyof typeof THREADS;
@@ -131,10 +131,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     });
     side = await s.context.newPage();
   });
-  afterAll(async () => {
-    await s?.close();
-    await backend?.close();
-  });
+  afterAll(() => closeAll(s, backend));
 
   it('creates a campaign with two variants in the side panel', async () => {
     await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=campaigns`);

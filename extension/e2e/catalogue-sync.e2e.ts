@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callFromExtensionPage as call, launchWithExtension, type ExtensionSession } from './harness';
-import { startBackend, type E2EBackend } from './backend';
+import {
+  callFromExtensionPage as call,
+  closeAll,
+  connectToBackend,
+  startWithBackend,
+  type ExtensionSession,
+} from './harness';
+import type { E2EBackend } from './backend';
 
 /**
  * The team catalogue shared through the companion backend, from the side panel: a clear error when not connected,
@@ -12,35 +18,14 @@ describe('team catalogue sync', () => {
   let backend: E2EBackend;
   let page: Page;
 
-  const setStorage = (values: object) =>
-    s
-      .serviceWorker()
-      .then((sw) =>
-        sw.evaluate(
-          (v) =>
-            (
-              globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-            ).chrome.storage.local.set(v),
-          values,
-        ),
-      );
-
   beforeAll(async () => {
-    backend = await startBackend();
-    s = await launchWithExtension();
-    await setStorage({
-      settings: { panelCollapsed: false, engine: { engine: 'test', model: 'test-1' }, companionUrl: backend.url },
-      settings$: { v: 2 },
-    });
+    ({ s, backend } = await startWithBackend({ engine: { engine: 'test', model: 'test-1' } }));
     page = await s.context.newPage();
     await page.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=catalogue`);
     await page.getByTestId('catalogue-tab').waitFor();
   }, 180_000);
 
-  afterAll(async () => {
-    await s?.close();
-    await backend?.close();
-  });
+  afterAll(() => closeAll(s, backend));
 
   it('says it is not connected, then shares items both ways with the team', async () => {
     const mine = {
@@ -69,15 +54,7 @@ describe('team catalogue sync', () => {
     });
     expect(shared.status).toBe(200);
 
-    const { token, portalId, userId } = await backend.devToken('ada');
-    await setStorage({
-      companion: {
-        connection: { backendUrl: backend.url, token, portalId, userId, connectedAt: Date.now() },
-        pendingSignIn: null,
-        lastError: null,
-      },
-      companion$: { v: 2 },
-    });
+    await connectToBackend(s, backend, 'ada');
     await page.reload();
     await page.getByTestId('catalogue-sync-button').click();
     await expect

@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR,
   callFromExtensionPage,
-  launchWithExtension,
+  closeAll,
+  startWithBackend,
   stopServiceWorker,
   type ExtensionSession,
 } from './harness';
-import { startBackend, type E2EBackend } from './backend';
+import type { E2EBackend } from './backend';
 
 const call = callFromExtensionPage;
 
@@ -37,19 +38,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
   const accepted: string[] = [];
 
   beforeAll(async () => {
-    backend = await startBackend();
-    s = await launchWithExtension();
-    const sw = await s.serviceWorker();
-    await sw.evaluate(
-      (url) =>
-        (
-          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-        ).chrome.storage.local.set({
-          settings: { panelCollapsed: false, engine: { engine: 'test', model: 'test-1' }, companionUrl: url },
-          settings$: { v: 2 },
-        }),
-      backend.url,
-    );
+    ({ s, backend } = await startWithBackend({ engine: { engine: 'test', model: 'test-1' } }));
     // Each batch the backend accepted (2xx), with the idempotency keys it carried: exactly-once on the wire.
     s.context.on('response', (res) => {
       const req = res.request();
@@ -61,10 +50,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
     await options.goto(`chrome-extension://${s.extensionId}/options.html`);
   }, 180_000);
 
-  afterAll(async () => {
-    await s?.close();
-    await backend?.close();
-  });
+  afterAll(() => closeAll(s, backend));
 
   it('signs in from the options page with the device flow', async () => {
     await expect.poll(() => options.getByTestId('companion').getAttribute('data-state')).toBe('not_connected');

@@ -2,7 +2,8 @@ import type { BrowserContext, CDPSession, Frame, Page, Worker } from 'playwright
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from '../../scripts/lib/chromium';
+import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from './chromium';
+import { startBackend, type E2EBackend } from './backend';
 
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
 
@@ -98,17 +99,60 @@ declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
-/** Points the panel at an engine through the settings item (as the options page would). */
-export async function useEngine(s: ExtensionSession, engine: { engine: string; model: string; tokenDelayMs?: number }) {
+/** An engine the settings can select; `tokenDelayMs` paces the test engines. */
+export type EngineChoice = { engine: string; model: string; tokenDelayMs?: number };
+
+/** Writes values into the extension's `chrome.storage.local` from its service worker. */
+export async function setExtensionStorage(s: ExtensionSession, values: Record<string, unknown>): Promise<void> {
   const sw = await s.serviceWorker();
-  await sw.evaluate(
-    (e) =>
-      chrome.storage.local.set({
-        settings: { panelCollapsed: false, engine: e, companionUrl: 'http://127.0.0.1:8787' },
-        settings$: { v: 2 },
-      }),
-    engine,
-  );
+  await sw.evaluate((v) => chrome.storage.local.set(v), values);
+}
+
+/**
+ * Points the panel at an engine through the settings item (as the options page would). `companionUrl` defaults to
+ * the backend's usual address, where none runs unless a test started one there.
+ */
+export async function useEngine(s: ExtensionSession, engine: EngineChoice, companionUrl = 'http://127.0.0.1:8787') {
+  await setExtensionStorage(s, {
+    settings: { panelCollapsed: false, engine, companionUrl },
+    settings$: { v: 2 },
+  });
+}
+
+/** Signs the extension in to `backend` as `userId` with a dev token, as the device flow would leave it. */
+export async function connectToBackend(s: ExtensionSession, backend: E2EBackend, userId?: string): Promise<void> {
+  const signedIn = await backend.devToken(userId);
+  const { token, portalId } = signedIn;
+  await setExtensionStorage(s, {
+    companion: {
+      connection: { backendUrl: backend.url, token, portalId, userId: signedIn.userId, connectedAt: Date.now() },
+      pendingSignIn: null,
+      lastError: null,
+    },
+    companion$: { v: 2 },
+  });
+}
+
+/**
+ * The setup of the E2E files that need the companion backend: Chromium with the extension and the backend with its
+ * HubSpot sandbox. `install` installs the app on the sandbox portal first; `engine` selects an
+ * engine with the started backend as companion URL; `connect` then signs the extension in with a dev token.
+ */
+export async function startWithBackend(
+  options: { install?: boolean; engine?: EngineChoice; connect?: boolean } = {},
+): Promise<{ s: ExtensionSession; backend: E2EBackend }> {
+  // One after the other: on a loaded machine, the backend's PGlite start-up and Chromium's compete for the same cores.
+  const backend = await startBackend();
+  const s = await launchWithExtension();
+  if (options.install) await backend.install();
+  if (options.engine) await useEngine(s, options.engine, backend.url);
+  if (options.connect) await connectToBackend(s, backend);
+  return { s, backend };
+}
+
+/** Closes what a file started, in order; what never started (a failed `beforeAll`) is skipped. */
+export async function closeAll(...items: Array<{ close(): Promise<void> } | undefined>): Promise<void> {
+  for (const item of items) await item?.close();
 }
 
 /** Sends one request from an extension page (the panel frame or the options page), as the panel's client would. */

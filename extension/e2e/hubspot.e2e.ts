@@ -4,36 +4,26 @@ import type { Frame, Page } from 'playwright-core';
 import {
   ARTIFACTS_DIR,
   callFromExtensionPage as call,
+  closeAll,
   launchWithExtension,
   panelFrame,
+  startWithBackend,
   useEngine,
   type ExtensionSession,
 } from './harness';
-import { startBackend, type E2EBackend } from './backend';
+import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
 import { DEV_HUBSPOT_CLIENT } from '../../crm-app/server/hubspot/dev-client';
+import { personaDraft } from '../../shared/common/llm/structured/persona-fixtures';
 
-const EMPTY = {
-  role: null,
-  seniority: null,
-  companyContext: null,
-  goals: [],
-  painPoints: [],
-  objectionsHeard: [],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: null,
-  bestTimeToReach: null,
-  buyingStage: null,
-  segment: null,
-};
-const GOOD = JSON.stringify({
-  ...EMPTY,
-  role: { value: 'Head of Revenue Operations', confidence: 0.9, source: 'crm' },
-  seniority: { value: 'director', confidence: 0.7, source: 'inferred' },
-  painPoints: [{ value: 'Manual pipeline reports', confidence: 0.7, source: 'thread' }],
-  buyingStage: { value: 'evaluation', confidence: 0.6, source: 'thread' },
-});
+const GOOD = JSON.stringify(
+  personaDraft({
+    role: { value: 'Head of Revenue Operations', confidence: 0.9, source: 'crm' },
+    seniority: { value: 'director', confidence: 0.7, source: 'inferred' },
+    painPoints: [{ value: 'Manual pipeline reports', confidence: 0.7, source: 'thread' }],
+    buyingStage: { value: 'evaluation', confidence: 0.6, source: 'thread' },
+  }),
+);
 const PROTECTED = JSON.stringify({
   ...JSON.parse(GOOD),
   interests: [{ value: 'Her religion and weekend church events', confidence: 0.5, source: 'inferred' }],
@@ -222,31 +212,16 @@ describe('HubSpot assistant with the real companion backend', () => {
   let options: Page;
 
   beforeAll(async () => {
-    backend = await startBackend();
-    await backend.install();
-    const { token, portalId, userId } = await backend.devToken();
-    s = await launchWithExtension();
-    const sw = await s.serviceWorker();
-    await sw.evaluate(
-      ([url, connection]) =>
-        (
-          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-        ).chrome.storage.local.set({
-          settings: { panelCollapsed: false, engine: { engine: 'test', model: 'test-persona' }, companionUrl: url },
-          settings$: { v: 2 },
-          companion: { connection, pendingSignIn: null, lastError: null },
-          companion$: { v: 2 },
-        }),
-      [backend.url, { backendUrl: backend.url, token, portalId, userId, connectedAt: Date.now() }] as const,
-    );
+    ({ s, backend } = await startWithBackend({
+      install: true,
+      engine: { engine: 'test', model: 'test-persona' },
+      connect: true,
+    }));
     options = await s.context.newPage();
     await options.goto(`chrome-extension://${s.extensionId}/options.html`);
   }, 180_000);
 
-  afterAll(async () => {
-    await s?.close();
-    await backend?.close();
-  });
+  afterAll(() => closeAll(s, backend));
 
   it('delivers an approved persona into the sandbox contact, and the card endpoint returns it; again with the backend down', async () => {
     const contactId = await createSandboxContact(backend, {

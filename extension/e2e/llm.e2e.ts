@@ -5,6 +5,7 @@ import {
   evaluateInContentScript,
   launchWithExtension,
   panelFrame,
+  useEngine,
   type ExtensionSession,
   callFromExtensionPage,
 } from './harness';
@@ -125,17 +126,7 @@ describe('LLM through the real host with the test engine', () => {
   let s: ExtensionSession;
   beforeAll(async () => {
     s = await launchWithExtension();
-    const sw = await s.serviceWorker();
-    await sw.evaluate(() =>
-      chrome.storage.local.set({
-        settings: {
-          panelCollapsed: false,
-          engine: { engine: 'test', model: 'test-1', tokenDelayMs: 5 },
-          companionUrl: 'http://127.0.0.1:8787',
-        },
-        settings$: { v: 2 },
-      }),
-    );
+    await useEngine(s, { engine: 'test', model: 'test-1', tokenDelayMs: 5 });
   });
   afterAll(async () => s?.close());
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from '../../scripts/lib/chromium';
+import { ROOT } from './chromium';
 import { startStack, type Stack } from '../../scripts/dev/start-stack';
 import { freePort } from './backend';
 import {

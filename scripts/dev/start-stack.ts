@@ -1,7 +1,7 @@
 /**
  * The processes `npm start` runs besides Chromium: the local HubSpot sandbox (when no HubSpot app credentials are
  * set) and the companion backend on its embedded database, wired to each other. One definition for `npm start`
- * (scripts/start.ts) and for the E2E that signs in on that path (extension/e2e/start-connect.e2e.ts), so the test
+ * (scripts/dev/start.ts) and for the E2E that signs in on that path (extension/e2e/start-connect.e2e.ts), so the test
  * exercises what a person runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

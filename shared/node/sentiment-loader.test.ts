@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentimentAnalyzer } from '../common/ml/sentiment/analyzer';
 import { MAX_SENTENCES_PER_MESSAGE } from '../common/ml/sentiment/sentences';
-import { readSst2, waimaiSplits } from '../../scripts/sentiment/data';
+import { readSst2, waimaiSplits } from '../../scripts/training/sentiment/data';
 import { SentimentModel } from '../common/ml/sentiment/model';
 import { loadSentimentAnalyzer, readSentimentArtifacts } from './sentiment-loader';
 

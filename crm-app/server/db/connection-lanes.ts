@@ -1,8 +1,8 @@
 /**
  * Two lanes in front of one database connection: requests (foreground) go first, background work (the sync worker)
  * runs when no request is waiting. PGlite has a single connection (in a thread of its own); with one FIFO queue, a
- * request arriving behind the worker's claims and completions waited for all of them, which was the extension API's
- * tail latency. A background caller still gets a turn after `maxStreak` foreground grants in a row, so a busy API
+ * request arriving behind the worker's claims and completions would wait for all of them, and that wait would be the
+ * extension API's tail latency. A background caller still gets a turn after `maxStreak` foreground grants in a row, so a busy API
  * slows the sync down but never starves it. Three, measured on 2 cores with the sync engine's transactions run as
  * procedures (and VACUUM then every 10 s): bench:sync 0.914 of HubSpot's ceiling while 100,000 personas were uploaded
  * as fast as the backend took them, bench:api p99 20.5 ms; one (strict turns) kept the sync at 0.899 and cost the API

@@ -5,6 +5,7 @@
  * HubSpot failures become HttpErrors the extension can act on: 404, 503 + Retry-After, 502, 504, 409.
  */
 import type { ContactSearchPage, Engagement, LiveContact } from '../../../shared/common/persona/contact-reads';
+import { htmlToText } from '../../../shared/common/text/html-to-text';
 import { HttpError } from '../http/errors';
 import { CLOSER_PROPERTY_NAMES } from '../sync/properties';
 import { HubSpotError, NoAccessTokenError, type HubSpotClient } from './hubspot-client';
@@ -159,7 +160,7 @@ function engagement(
 ): Engagement {
   const stamp = object.properties.hs_timestamp;
   const at = stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp).toISOString() : new Date(0).toISOString();
-  const plain = text ? htmlToText(text).slice(0, MAX_ENGAGEMENT_TEXT) : '';
+  const plain = text ? noteToText(text).slice(0, MAX_ENGAGEMENT_TEXT) : '';
   return {
     id: object.id,
     type,
@@ -169,17 +170,12 @@ function engagement(
   };
 }
 
+/** Line breaks, paragraph ends and list items are where a note's lines end. */
+const NOTE_LINE_END = /^<(?:br|\/p|\/div|\/li)\s*\/?>$/i;
+
 /** Notes are HTML in HubSpot; the extension wants plain text. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li)\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+export function noteToText(html: string): string {
+  return htmlToText(html, { grammar: 'markup', tag: 'remove', breakTags: NOTE_LINE_END, entities: 'common' })
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -233,8 +233,8 @@ export class SyncWorker {
     const opts = () => {
       const taken = slot;
       slot = undefined;
-      // Every request of a batch is paced, not only its first: a batch's note creation after its upsert used to double
-      // the rate the pacing allowed, and the window's budget went in its first half.
+      // Every request of a batch is paced, not only its first: with only the first paced, a batch's note creation after
+      // its upsert would double the rate the pacing allows, and the window's budget would go in its first half.
       return taken === undefined ? { paced: true } : { slotStamp: taken };
     };
     let byEmail = records.filter((r) => r.hubspotContactId === undefined);

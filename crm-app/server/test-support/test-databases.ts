@@ -23,7 +23,7 @@ export const DATABASE_KINDS = ['pglite', 'postgres'] as const satisfies readonly
 export const MISSING_TEST_DATABASE_URL = [
   'TEST_DATABASE_URL is not set, so the PostgreSQL half of the server tests cannot run (they are never skipped).',
   'Start the throwaway cluster and export its URL:',
-  '  export TEST_DATABASE_URL=$(bash scripts/pg-test-cluster.sh start)',
+  '  export TEST_DATABASE_URL=$(bash scripts/dev/pg-test-cluster.sh start)',
   'or run `npm run test:server`, which does both.',
 ].join('\n');
 

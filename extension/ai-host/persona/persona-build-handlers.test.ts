@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHostService } from '../host-service';
 import { createPersonaBuildHandlers } from './persona-build-handlers';
 import { TestEngine } from '../../../shared/common/llm/test-engine';
+import { personaDraft } from '../../../shared/common/llm/structured/persona-fixtures';
 import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
 import { openCloserDb } from '../../storage/db';
 import { DB_VERSION } from '../../storage/migrations';
@@ -31,26 +32,13 @@ const contact = {
   properties: { firstname: 'Jane', lastname: 'Doe', jobtitle: 'Head of Revenue Operations', lifecyclestage: 'lead' },
   engagements: [],
 };
-const EMPTY = {
-  role: null,
-  seniority: null,
-  companyContext: null,
-  goals: [],
-  painPoints: [],
-  objectionsHeard: [],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: null,
-  bestTimeToReach: null,
-  buyingStage: null,
-  segment: null,
-};
-const GOOD = JSON.stringify({
-  ...EMPTY,
-  role: { value: 'Head of Revenue Operations', confidence: 0.95, source: 'crm' },
-  seniority: { value: 'director', confidence: 0.8, source: 'inferred' },
-  painPoints: [{ value: 'Manual pipeline reports', confidence: 0.7, source: 'thread' }],
-});
+const GOOD = JSON.stringify(
+  personaDraft({
+    role: { value: 'Head of Revenue Operations', confidence: 0.95, source: 'crm' },
+    seniority: { value: 'director', confidence: 0.8, source: 'inferred' },
+    painPoints: [{ value: 'Manual pipeline reports', confidence: 0.7, source: 'thread' }],
+  }),
+);
 const TEST_ENGINE = { engine: 'test', model: 'test-model' };
 const build = (call: (m: string, p: unknown) => Promise<unknown>, extra: object = {}) =>
   call('host.buildPersona', {

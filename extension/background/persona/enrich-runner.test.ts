@@ -3,26 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createHostService } from '../../ai-host/host-service';
 import { createPersonaBuildHandlers } from '../../ai-host/persona/persona-build-handlers';
 import { TestEngine } from '../../../shared/common/llm/test-engine';
+import { personaDraft } from '../../../shared/common/llm/structured/persona-fixtures';
 import { PROTOCOL } from '../../../shared/common/protocol/envelopes';
 import { openCloserDb } from '../../storage/db';
 import { DB_VERSION } from '../../storage/migrations';
 import { BuildPersonaResultSchema } from '../../messaging/persona-methods';
 import { createEnrichRunner, MAX_ATTEMPTS, type EnrichDeps } from './enrich-runner';
 
-const REPLY = JSON.stringify({
-  role: { value: 'Buyer', confidence: 0.7, source: 'crm' },
-  seniority: null,
-  companyContext: null,
-  goals: [],
-  painPoints: [],
-  objectionsHeard: [],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: null,
-  bestTimeToReach: null,
-  buyingStage: null,
-  segment: null,
-});
+const REPLY = JSON.stringify(personaDraft({ role: { value: 'Buyer', confidence: 0.7, source: 'crm' } }));
 
 async function world() {
   const db = await openCloserDb(DB_VERSION, `enrich-${Math.random()}`);

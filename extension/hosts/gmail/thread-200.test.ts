@@ -1,11 +1,11 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
-import { buildGmailThreadFixture, messageDate, messageText } from '../../../scripts/make-gmail-thread-fixture';
+import { buildGmailThreadFixture, messageDate, messageText } from '../../../scripts/dev/make-gmail-thread-fixture';
 import { readThread } from './thread';
 import { fixtureHtml, loadFixture } from './load-fixture';
 
 describe('a 200-message thread (benchmark fixture)', () => {
-  it('is the committed output of scripts/make-gmail-thread-fixture.ts', () => {
+  it('is the committed output of scripts/dev/make-gmail-thread-fixture.ts', () => {
     expect(fixtureHtml('gmail-2026-11-thread-200.html')).toBe(buildGmailThreadFixture(200));
   });
 

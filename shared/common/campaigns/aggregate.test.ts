@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOutcomes, type GroupStats } from './aggregate';
 import { wilsonInterval } from './intervals';
-import { createRng } from './rng';
+import { createRng } from '../random';
 import type { OutcomeEvent, OutcomeType, SentimentLabel } from './schema';
 
 const H = 3_600_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { banditFromJSON, createBandit, type Bandit, type BanditPolicy } from './bandit';
 import { BanditStateError } from './bandit-state';
 import { discountPrior, resolvePriors } from './priors';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng } from '../random';
 
 /** Runs `sends` choices against hidden rates; returns how often each arm was chosen in the last `tail` choices. */
 function simulate(

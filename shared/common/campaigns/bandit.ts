@@ -1,7 +1,7 @@
 import { BANDIT_FORMAT, BANDIT_STATE_VERSION, migrateBanditState, type BanditState } from './bandit-state';
 import { sampleBeta } from './distributions';
 import { DEFAULT_PRIOR_CAP, assertPriorDiscount, resolvePriors } from './priors';
-import type { Rng } from './rng';
+import type { Rng } from '../random';
 import { TeamPriorSchema, type TeamPrior } from './schema';
 
 /** Local outcome counts of one arm in one segment: the data the bandit has seen itself. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBeta, sampleGamma, sampleStandardNormal } from './distributions';
-import { createRng } from './rng';
+import { createRng } from '../random';
 
 /** Sample mean and variance of `n` draws. */
 function moments(draw: () => number, n: number): { mean: number; variance: number } {

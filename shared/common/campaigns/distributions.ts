@@ -1,4 +1,4 @@
-import type { Rng } from './rng';
+import type { Rng } from '../random';
 
 /** A uniform draw in (0, 1]: `1 − u` never returns 0, so logarithms of it stay finite. */
 function openUniform(rng: Rng): number {

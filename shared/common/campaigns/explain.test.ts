@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBandit } from './bandit';
 import { explainChoice } from './explain';
-import { createRng } from './rng';
+import { createRng } from '../random';
 import { declareWinner } from './winner';
 
 /** A bandit with exactly `positives` out of `sends` recorded for each arm in segment 'tech'. */

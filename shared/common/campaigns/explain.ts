@@ -2,7 +2,7 @@ import type { Bandit } from './bandit';
 import { sampleBeta } from './distributions';
 import { localize, percent, percentRange, plural, type LabelInput } from './format';
 import { DEFAULT_LEVEL, rateInterval, type IntervalMethod, type RateInterval } from './intervals';
-import type { Rng } from './rng';
+import type { Rng } from '../random';
 import type { LocalizedLabel } from './schema';
 import { DEFAULT_MIN_SENDS } from './winner';
 

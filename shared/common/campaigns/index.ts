@@ -32,7 +32,7 @@ export {
   type TeamPrior,
   type Variant,
 } from './schema';
-export { createRng, type Rng } from './rng';
+export { createRng, type Rng } from '../random';
 export { sampleBeta, sampleGamma, sampleStandardNormal } from './distributions';
 export { betaQuantile, logGamma, normalQuantile, regularizedIncompleteBeta } from './special';
 export {

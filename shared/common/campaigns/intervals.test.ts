@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBeta } from './distributions';
 import { betaCredibleInterval, rateInterval, wilsonInterval } from './intervals';
-import { createRng } from './rng';
+import { createRng } from '../random';
 import { betaQuantile, logGamma, normalQuantile, regularizedIncompleteBeta } from './special';
 
 describe('special functions', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logLoss, rocAuc } from './fit-metrics';
 import { sigmoid } from './logistic';
 import { refitWeights, type WeightSample } from './reweight';
-import { createRng } from './rng';
+import { createRng } from '../random';
 
 const IDS = ['call_to_action', 'personalisation', 'length', 'spam_words'] as const;
 

@@ -1,7 +1,5 @@
 import { foldWidth } from '../privacy/fold-width';
-
-/** Longest tag we treat as markup; longer "<…>" runs are text. Bounds the scan so it stays linear. */
-const MAX_TAG_CHARS = 2_000;
+import { htmlToText } from '../text/html-to-text';
 
 /** C0/C1 controls except tab, newline and carriage return, plus zero-width characters that would split words. */
 function isControl(code: number): boolean {
@@ -35,26 +33,5 @@ export function prepareText(text: string): string {
 
 /** Replaces `<tag …>` runs by spaces of the same length, in one linear pass. */
 export function maskHtmlTags(text: string): string {
-  if (!text.includes('<')) return text;
-  let out = '';
-  let runStart = 0;
-  const n = text.length;
-  let i = text.indexOf('<');
-  while (i >= 0 && i < n) {
-    if (/[A-Za-z/!?]/.test(text[i + 1] ?? '')) {
-      // Stop at the next '<' or after MAX_TAG_CHARS: both bounds keep the whole pass linear.
-      let j = i + 1;
-      while (j < n && j - i < MAX_TAG_CHARS && text[j] !== '>' && text[j] !== '<') j++;
-      if (text[j] === '>') {
-        out += text.slice(runStart, i) + ' '.repeat(j - i + 1);
-        runStart = j + 1;
-        i = text.indexOf('<', j + 1);
-        continue;
-      }
-      i = text.indexOf('<', Math.max(j, i + 1));
-      continue;
-    }
-    i = text.indexOf('<', i + 1);
-  }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  return htmlToText(text, { grammar: 'markup', tag: 'mask', entities: 'none' });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { personaDraft } from '../llm/structured/persona-fixtures';
 import { PersonaDraftSchema } from '../llm/structured/persona-schema';
 import { buildPersonaPrompt } from '../prompts/builders/persona';
 import type { CrmContact, MessageSignal } from './crm';
@@ -71,23 +72,17 @@ describe('rulesPersona', () => {
   });
 });
 
-const draft = PersonaDraftSchema.parse({
-  role: { value: 'Head of Revenue Operations', confidence: 0.95, source: 'crm' },
-  seniority: { value: 'director', confidence: 0.8, source: 'inferred' },
-  companyContext: null,
-  goals: [
-    { value: 'Shorter sales cycle', confidence: 0.7, source: 'thread' },
-    { value: 'SSO', confidence: 0.5, source: 'thread' },
-  ],
-  painPoints: [],
-  objectionsHeard: [{ value: 'pilot pricing', confidence: 0.8, source: 'crm' }],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: null,
-  bestTimeToReach: null,
-  buyingStage: null,
-  segment: null,
-});
+const draft = PersonaDraftSchema.parse(
+  personaDraft({
+    role: { value: 'Head of Revenue Operations', confidence: 0.95, source: 'crm' },
+    seniority: { value: 'director', confidence: 0.8, source: 'inferred' },
+    goals: [
+      { value: 'Shorter sales cycle', confidence: 0.7, source: 'thread' },
+      { value: 'SSO', confidence: 0.5, source: 'thread' },
+    ],
+    objectionsHeard: [{ value: 'pilot pricing', confidence: 0.8, source: 'crm' }],
+  }),
+);
 
 describe('fieldsFromDraft and mergeRefreshed', () => {
   it('keeps confidence and names the CRM property or activity behind a value', () => {

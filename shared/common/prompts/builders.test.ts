@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PersonaDraftSchema } from '../llm/structured/persona-schema';
-import { FACTS, BUILDERS, DRAFT_TEXT, baseInput, blockOf, systemOf, userOf, THREAD } from './__tests__/inputs';
+import { FACTS, BUILDERS, DRAFT_TEXT, baseInput, blockOf, systemOf, userOf, THREAD } from './test-inputs';
 import {
   buildColdEmailPrompt,
   buildPersonaPrompt,

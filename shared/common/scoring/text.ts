@@ -1,4 +1,5 @@
 import { foldWidth } from '../privacy/fold-width';
+import { decodeEntities, htmlToText } from '../text/html-to-text';
 
 /** Body text made ready for scoring: markup removed, entities decoded, control characters gone, capped in length. */
 export interface PreparedText {
@@ -8,32 +9,8 @@ export interface PreparedText {
   analysedChars: number;
 }
 
+/** Block tags become line breaks so the sentences on either side stay apart. */
 const BLOCK_TAG = /^<\/?(?:br|p|div|li|ul|ol|tr|table|h[1-6]|blockquote)\b/i;
-const MAX_TAG_CHARS = 2_000;
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
-
-/** Removes tags in one linear pass (block tags become line breaks so sentences stay apart). */
-function stripTags(text: string): string {
-  let out = '';
-  let runStart = 0;
-  let i = text.indexOf('<');
-  while (i >= 0) {
-    if (/[A-Za-z/!?]/.test(text[i + 1] ?? '')) {
-      let j = i + 1;
-      while (j < text.length && j - i < MAX_TAG_CHARS && text[j] !== '>' && text[j] !== '<') j++;
-      if (text[j] === '>') {
-        out += text.slice(runStart, i) + (BLOCK_TAG.test(text.slice(i, j + 1)) ? '\n' : ' ');
-        runStart = j + 1;
-        i = text.indexOf('<', j + 1);
-        continue;
-      }
-      i = text.indexOf('<', Math.max(j, i + 1));
-      continue;
-    }
-    i = text.indexOf('<', i + 1);
-  }
-  return out + text.slice(runStart);
-}
 
 function cap(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -60,8 +37,9 @@ function dropControls(text: string): string {
 export function prepareBody(body: string, maxChars: number): PreparedText {
   const capped = cap(body, Math.max(0, maxChars));
   const hadHtml = /<(?:[a-z][a-z0-9]*|\/[a-z][a-z0-9]*|!--)[^<>]{0,2000}>/i.test(capped);
-  let text = hadHtml ? stripTags(capped) : capped;
-  text = text.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_m, name: string) => ENTITIES[name] ?? ' ');
+  let text = hadHtml
+    ? htmlToText(capped, { grammar: 'markup', tag: 'space', breakTags: BLOCK_TAG, entities: 'common' })
+    : decodeEntities(capped, 'common');
   text = dropControls(foldWidth(text).replace(/\r\n?/g, '\n'));
   return { text, hadHtml, truncated: capped.length < body.length, analysedChars: capped.length };
 }

@@ -2,49 +2,14 @@
  * Text clean-up before tokenising: HTML tags and entities, Unicode compatibility forms, invisible and control
  * characters. Every regex here is bounded, so cleaning is linear in the input length.
  */
+import { htmlToText } from './html-to-text';
 
-// Only things that look like real tags: `<john@acme.com>` and `<https://…>` (common in email headers and bounces)
-// must survive, so the tag name has to be followed by whitespace, `/` or `>`.
-const HTML_TAG = /<\/?[a-z][a-z0-9]{0,15}(?:[\s/][^<>]{0,2000})?>/gi;
-const HTML_ENTITY = /&(?:(nbsp|amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-function decodeCodePoint(code: number): string {
-  // Surrogates and out-of-range values would make an invalid string; a space is a safe stand-in.
-  if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
-  return String.fromCodePoint(code);
-}
-
-// indexOf rather than a lazy regex: `<!--<!--<!--…` with no end would make a regex rescan the rest at every start.
-function stripComments(text: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('<!--', from);
-    if (open < 0) break;
-    const close = text.indexOf('-->', open + 4);
-    if (close < 0) break;
-    out += text.slice(from, open) + ' ';
-    from = close + 3;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
-/** Replaces HTML tags and comments with spaces and decodes the common entities. Plain text passes unchanged. */
+/**
+ * Replaces HTML tags and comments with spaces and decodes entities, keeping `<john@acme.com>` and `<https://…>`
+ * (common in email headers and bounces) as text: the tokeniser's settings of {@link htmlToText}.
+ */
 export function stripHtml(text: string): string {
-  return stripComments(text)
-    .replace(HTML_TAG, ' ')
-    .replace(HTML_ENTITY, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-      if (named) return NAMED_ENTITIES[named.toLowerCase()] ?? ' ';
-      return decodeCodePoint(dec ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16));
-    });
+  return htmlToText(text, { grammar: 'element', tag: 'space', entities: 'all' });
 }
 
 /**

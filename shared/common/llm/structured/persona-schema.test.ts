@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validPersona } from './__tests__/persona-fixture';
+import { validPersona } from './persona-fixtures';
 import { PERSONA_FIELD_NAMES, PersonaDraftSchema, personaJsonSchema } from './persona-schema';
 import { PROTECTED_CATEGORIES } from './protected-attributes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validPersona } from './__tests__/persona-fixture';
+import { validPersona } from './persona-fixtures';
 import type { ChatMessage, ChatRequest } from './chat';
 import { StructuredOutputError } from './errors';
 import { PersonaDraftSchema } from './persona-schema';

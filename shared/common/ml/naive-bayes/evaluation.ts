@@ -1,28 +1,7 @@
 /**
  * Seeded splits and classification metrics, so every figure in a README or model card can be reproduced exactly.
  */
-
-/** A deterministic PRNG (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates shuffle of a copy. */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
+import { createRng, shuffled } from '../../random';
 
 function indicesByLabel(labels: readonly string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
@@ -38,7 +17,7 @@ function indicesByLabel(labels: readonly string[]): Map<string, number[]> {
 /** Stratified k-fold: returns k arrays of test indices; each label is spread evenly over the folds. */
 export function stratifiedKFold(labels: readonly string[], k: number, seed: number): number[][] {
   if (!Number.isInteger(k) || k < 2) throw new RangeError('k must be an integer >= 2');
-  const random = seededRandom(seed);
+  const random = createRng(seed, 'mulberry32');
   const folds: number[][] = Array.from({ length: k }, () => []);
   let offset = 0;
   for (const group of indicesByLabel(labels).values()) {
@@ -54,7 +33,7 @@ export function stratifiedSplit(
   testFraction: number,
   seed: number,
 ): { train: number[]; test: number[] } {
-  const random = seededRandom(seed);
+  const random = createRng(seed, 'mulberry32');
   const train: number[] = [];
   const test: number[] = [];
   for (const group of indicesByLabel(labels).values()) {

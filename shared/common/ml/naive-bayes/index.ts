@@ -26,8 +26,6 @@ export {
 } from './presets';
 export {
   classificationReport,
-  seededRandom,
-  shuffled,
   stratifiedKFold,
   stratifiedSplit,
   type ClassificationReport,

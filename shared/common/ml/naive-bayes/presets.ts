@@ -45,7 +45,7 @@ export const SPAM_TOKENIZER_OPTIONS: Readonly<TokenizerOptions> = Object.freeze(
   stripQuotedReply: false,
 });
 
-/** Smoothing chosen by 5-fold cross-validation on the sales-intents set (scripts/report-intent.ts). */
+/** Smoothing chosen by 5-fold cross-validation on the sales-intents set (scripts/training/report-intent.ts). */
 export const INTENT_ALPHA = 0.2;
 /** Plain Laplace smoothing: not tuned, so the held-out spam figure is not optimistic. */
 export const SPAM_ALPHA = 1;

@@ -5,7 +5,7 @@
 import type { SentimentLanguage } from './language';
 import type { VocabFile } from './vocab';
 
-/** The model.json of a tfjs layers model, as written by scripts/sentiment/export-model.ts. */
+/** The model.json of a tfjs layers model, as written by scripts/training/sentiment/export-model.ts. */
 export interface LayersModelJson {
   format?: string;
   generatedBy?: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../random';
 import { combineSentenceScores } from './analyzer';
 import {
   binaryNll,
@@ -27,8 +28,7 @@ describe('calibration', () => {
 
   it('fits the temperature that generated the labels', () => {
     // Labels drawn from sigmoid(z / 2) with a fixed pseudo-random sequence.
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const random = createRng(7);
     const logits: number[] = [];
     const labels: number[] = [];
     for (let i = 0; i < 20000; i++) {

@@ -1,6 +1,6 @@
 /**
  * Calibration: the network outputs a logit z; score = sigmoid(z / T) with one temperature T per model, fitted on a
- * held-out dev split (scripts/train-sentiment.ts). T > 0 rescales confidence without moving the 0.5 decision point,
+ * held-out dev split (scripts/training/train-sentiment.ts). T > 0 rescales confidence without moving the 0.5 decision point,
  * so calibrating never changes accuracy.
  */
 

@@ -28,7 +28,7 @@ export class FastForward {
     private readonly outBias: number,
   ) {}
 
-  /** Builds from the layer names written by scripts/sentiment/models.ts; null for any other network (use predict). */
+  /** Builds from the layer names written by scripts/training/sentiment/models.ts; null for any other network (use predict). */
   static fromLayersModel(model: tf.LayersModel): FastForward | null {
     const names = new Set(model.layers.map((layer) => layer.name));
     const convLayers = model.layers.filter((layer) => /^conv\d+$/.test(layer.name));

@@ -1,5 +1,5 @@
 /**
- * Tokenizers shared by training (scripts/train-sentiment.ts) and inference. Any change here changes what the shipped
+ * Tokenizers shared by training (scripts/training/train-sentiment.ts) and inference. Any change here changes what the shipped
  * vocabularies mean: bump TOKENIZER_VERSION and retrain, the loader refuses a model trained with another version.
  */
 export const TOKENIZER_VERSION = 1;

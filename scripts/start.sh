@@ -1,7 +1,0 @@
-#!/usr/bin/env bash
-# `npm start` on a fresh clone: install what is missing, then build and launch everything (scripts/start.ts).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci
-bash scripts/ensure-system-deps.sh
-exec npx tsx scripts/start.ts
