@@ -49,6 +49,13 @@ export class SyncWorker {
   private readonly lingerUntil = new Map<number, number>();
   /** The ids of each batch claimed and not yet finished, failed or released. */
   private readonly inFlight = new Set<string[]>();
+  /**
+   * Portals a loop is claiming for, from its linger check to its claim: one claim at a time per portal, because the
+   * linger is only known once a claim returns. Otherwise the other loops passed the check meanwhile, queued on the
+   * paced slot (one grant per 76 ms at 110 requests per 10 s) and each then claimed the few jobs that had arrived:
+   * a small batch per loop per linger, the more so the slower the machine made the wait between check and claim.
+   */
+  private readonly claiming = new Set<number>();
 
   constructor(
     private readonly db: Database,
@@ -96,23 +103,30 @@ export class SyncWorker {
   async tick(): Promise<boolean> {
     const portalId = await this.pickPortal();
     if (portalId === undefined) return false;
-    if ((this.lingerUntil.get(portalId) ?? 0) > Date.now()) return false;
+    if ((this.lingerUntil.get(portalId) ?? 0) > Date.now() || this.claiming.has(portalId)) return false;
+    this.claiming.add(portalId);
     const limiter = this.hubspot.limiter(portalId);
-    // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
-    const stamp = await limiter.acquire({ paced: true });
-    // Stopping may have begun while this loop waited for a slot: claim nothing more.
-    if (!this.running) {
-      limiter.release(stamp);
-      return false;
-    }
-    const jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
-    if (jobs.length === 0) {
-      limiter.release(stamp);
-      this.portalsRefreshedAt = 0;
-      return false;
-    }
-    if (jobs.length < BATCH_SIZE && this.options.lingerMs) {
-      this.lingerUntil.set(portalId, Date.now() + this.options.lingerMs);
+    let stamp: number;
+    let jobs: ClaimedJob[];
+    try {
+      // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
+      stamp = await limiter.acquire({ paced: true });
+      // Stopping may have begun while this loop waited for a slot: claim nothing more.
+      if (!this.running) {
+        limiter.release(stamp);
+        return false;
+      }
+      jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
+      if (jobs.length === 0) {
+        limiter.release(stamp);
+        this.portalsRefreshedAt = 0;
+        return false;
+      }
+      if (jobs.length < BATCH_SIZE && this.options.lingerMs) {
+        this.lingerUntil.set(portalId, Date.now() + this.options.lingerMs);
+      }
+    } finally {
+      this.claiming.delete(portalId);
     }
     const ids = jobs.map((j) => j.id);
     if (!this.running) {
