@@ -37,11 +37,11 @@ const DISCOUNT_CONTEXT =
   /discount|off\b|rabatt|remise|réduction|descuento|desconto|sconto|korting|rabat|alennus|折|优惠|减免|减/iu;
 
 const SEATS =
-  /^\s?(?:-|\s)?(?:\p{L}+\s)?(?:users?|seats?|licen[cs]es?|reps|people|employees|agents|devices|scanners|units|accounts|nutzer|benutzer|lizenzen|mitarbeiter|geräte|scanner|utilisateurs|licences|postes|terminaux|usuarios|licencias|lectores|equipos|usuários|licenças|leitores|utenti|licenze|lettori|gebruikers|licenties|scanners|użytkownik\p{L}*|licencj\p{L}*|skaner\p{L}*|användare|licenser|skannrar|brukere|lisenser|skannere|käyttäj\p{L}*|lisenssi\p{L}*|lukij\p{L}*)(?!\p{L})|^(?:多|余)?(?:个)?(?:账号|用户|坐席|人|名|位|台|套|个席位)/iu;
+  /^\s?(?:-|\s)?(?:\p{L}+\s)?\p{L}*?(?:users?|seats?|licen[cs]es?|reps|people|employees|agents|devices|scanners|units|accounts|nutzer|benutzer|lizenzen|mitarbeiter|geräte|scanner|utilisateurs|licences|postes|terminaux|usuarios|licencias|lectores|equipos|usuários|licenças|leitores|utenti|licenze|lettori|gebruikers|licenties|scanners|użytkownik\p{L}*|licencj\p{L}*|skaner\p{L}*|användare|licenser|skannrar|brukere|lisenser|skannere|käyttäj\p{L}*|lisenssi\p{L}*|lukij\p{L}*)(?!\p{L})|^(?:多|余)?(?:个)?(?:账号|用户|坐席|人|名|位|台|套|个席位)/iu;
 
 /** True when a grounded count is a number of seats, people or units: what a per-unit price is multiplied by. */
-export function isSeatCount(after: string): boolean {
-  return SEATS.test(after);
+export function isSeatCount(spanAndAfter: string): boolean {
+  return SEATS.test(spanAndAfter.replace(/^[\d.,\s\u00a0\u202f零〇一二两三四五六七八九十百千万+]+/u, ''));
 }
 
 /** Reads the shape of a grounded amount from the text before and after it. */

@@ -131,7 +131,7 @@ function euroWeekday(word: string): number {
 }
 
 /** "um 14.30 Uhr", "14h30", "kl. 14.30", "klo 9.00", "ore 14.30", "a las 14.30", "o 14.30". */
-const LOCAL_TIME_SUFFIX = /(?<![\d:.,])([01]?\d|2[0-3])(?:[.:h]([0-5]\d))?\s?(?:Uhr|uur|h)(?![\p{L}])/giu;
+const LOCAL_TIME_SUFFIX = /(?<![\d:.,])([01]?\d|2[0-3])(?:[.:h]([0-5]\d))?\s?(?:Uhr|uur|h)(?![\p{L}\d])/giu;
 const FRENCH_TIME = /(?<![\d:.,])([01]?\d|2[0-3])h([0-5]\d)?(?![\p{L}\d])/gu;
 const LOCAL_TIME_PREFIX =
   /(?<![\p{L}])(?:kl\.?|klo|ore|alle|um|às|as|a las|à|o|godz\.?|om)\s([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d])/giu;
@@ -146,7 +146,10 @@ const PATTERNS: DatePattern[] = [
     keys: (m) => {
       const [d, mo] = [Number(m[1]), Number(m[2])];
       const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : undefined;
-      return validMonthDay(mo, d) ? [md(mo, d, year)] : null;
+      if (!validMonthDay(mo, d)) return null;
+      // "um 14.10." ends a sentence after a time as often as "am 14.10." gives a date.
+      const asTime = year === undefined && (m[2] ?? '').length === 2 ? (timeKeys(d, mo, 'none') ?? []) : [];
+      return [md(mo, d, year), ...asTime];
     },
   },
   // Day first, with dashes: 30-06-2026
@@ -379,14 +382,13 @@ function settleWeekdays(text: string, mentions: Mention[]): void {
           : /^\s?[(（]$/.test(text.slice(d.end, w.start))),
     );
     if (!date || date.fact.type !== 'date') continue;
-    const full = date.fact.keys.map((k) => /^md:(\d+)-(\d+)&y:(\d{4})$/.exec(k)).find((m) => m);
-    if (!full) {
+    // "08/10/2026" may be either order: the weekday agrees when it agrees with one reading.
+    const full = date.fact.keys.map((k) => /^md:(\d+)-(\d+)&y:(\d{4})$/.exec(k)).filter((m) => m !== null);
+    if (full.length === 0 || full.some((f) => isoWeekday(Number(f[3]), Number(f[1]), Number(f[2])) === Number(wd[1]))) {
       w.skip = true;
       continue;
     }
-    const actual = isoWeekday(Number(full[3]), Number(full[1]), Number(full[2]));
-    if (actual === Number(wd[1])) w.skip = true;
-    else w.fact = { type: 'date', keys: [`wd-of:${full[3]}-${full[1]}-${full[2]}-is-not-${wd[1]}`] };
+    w.fact = { type: 'date', keys: [`wd-contradicts:${date.fact.keys.join('|')}`] };
   }
 }
 

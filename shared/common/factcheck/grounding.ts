@@ -135,7 +135,7 @@ export function buildGroundingIndex(grounding: readonly unknown[]): GroundingInd
               ? amountShape(prepared.slice(Math.max(0, m.start - 12), m.start), prepared.slice(m.end, m.end + 50))
               : undefined,
             f.unit === 'percent' && isDiscountContext(prepared.slice(Math.max(0, m.start - 40), m.end + 40)),
-            f.unit === 'count' && isSeatCount(prepared.slice(m.end, m.end + 30)),
+            f.unit === 'count' && isSeatCount(prepared.slice(m.start, m.end + 30)),
           );
       } else if (f.type === 'date') {
         for (const alt of f.keys) {

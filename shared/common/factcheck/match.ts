@@ -140,7 +140,10 @@ const FAMILY_GROUP: Record<CommitmentFact['family'], MeaningGroup> = {
 
 function commitmentSupported(c: CommitmentFact, index: GroundingIndex): boolean {
   // Same words first; then the same meaning ("at no extra cost" backed by "every plan includes onboarding").
-  return commitmentWordsSupported(c, index) || meaningSupported(FAMILY_GROUP[c.family], c.window, index.meaning);
+  return (
+    commitmentWordsSupported(c, index) ||
+    meaningSupported(FAMILY_GROUP[c.family], c.sentence ?? c.window, index.meaning)
+  );
 }
 
 function commitmentWordsSupported(c: CommitmentFact, index: GroundingIndex): boolean {

@@ -20,7 +20,7 @@ export type MeaningGroup = 'offer' | 'guarantee' | 'visit' | 'commit';
 const CUES: Array<[MeaningGroup, RegExp]> = [
   [
     'offer',
-    /\b(?:includ|comes with|part of the package|covers|at no (?:extra|additional) cost|free|complimentary|inklusive|inkl\b|enthalten|inbegriffen|kostenlos|gratis|ohne aufpreis|compris|inclus|offert|sans (?:frais|supplement)|incluid|incluy|sin coste|sin costo|sem custo|incluid|gratuit|incluso|inclusa|compres|senza costi|inbegrepen|zonder meerprijs|kosteloos|w cenie|wliczon|obejmuje|bezplatn|darmow|bez doplat|ingar|kostnadsfri|inkluder|sisalty|ilmai|maksuton)|包含|包括|含在|免费|不另外收费|不额外收费|赠送/giu,
+    /\b(?:includ|comprend|comprenn|comprende|comprenden|compreend|contain|bevat|enthalt|umfasst|innehall|omfattar|inneholder|sisalta|comes with|part of the package|covers|at no (?:extra|additional) cost|free|complimentary|inklusive|inkl\b|enthalten|inbegriffen|kostenlos|gratis|ohne aufpreis|compris|inclus|offert|sans (?:frais|supplement)|incluid|incluy|sin coste|sin costo|sem custo|incluid|gratuit|incluso|inclusa|compres|senza costi|inbegrepen|zonder meerprijs|kosteloos|w cenie|wliczon|obejmuje|bezplatn|darmow|bez doplat|ingar|kostnadsfri|inkluder|sisalty|ilmai|maksuton)|包含|包括|含在|免费|不另外收费|不额外收费|赠送/giu,
   ],
   [
     'guarantee',
@@ -122,9 +122,40 @@ for (const [concept, roots] of CONCEPTS)
   }
 const ROOT_LENGTHS = [...new Set([...LATIN_ROOTS.keys()].map((r) => r.length))];
 
+/** Pairs of Han characters and Latin word starts too common in sales mail to say what a sentence is about. */
+const HAN_STOP_BIGRAMS = new Set([
+  '我们',
+  '你们',
+  '您的',
+  '贵司',
+  '可以',
+  '已经',
+  '之前',
+  '另外',
+  '还有',
+  '如果',
+  '这个',
+  '一下',
+]);
+const LATIN_STOP_STEMS = [
+  'which',
+  'their',
+  'about',
+  'there',
+  'these',
+  'those',
+  'would',
+  'could',
+  'shoul',
+  'every',
+  'other',
+];
+
 /** The concepts a text talks about: synonym-table concepts, plus five-letter word starts for anything else. */
 export function conceptsOf(text: string): { table: Set<string>; stems: Set<string> } {
-  const folded = fold(text.slice(0, MAX_CLAUSE_CHARS));
+  // The cue words say what kind of statement it is, not what it is about.
+  let folded = fold(text.slice(0, MAX_CLAUSE_CHARS));
+  for (const [, re] of CUES) folded = folded.replace(re, ' ');
   const table = new Set<string>();
   const stems = new Set<string>();
   const tokens = new Set(folded.replace(/\p{Script=Han}+/gu, ' ').match(LATIN_TOKEN) ?? []);
@@ -138,14 +169,28 @@ export function conceptsOf(text: string): { table: Set<string>; stems: Set<strin
   }
   for (const [root, concept] of PHRASE_ROOTS) if (folded.includes(root)) table.add(concept);
   for (const m of folded.matchAll(/\p{Script=Han}{2,}/gu))
-    for (let i = 0; i + 1 < m[0].length; i++) stems.add(m[0].slice(i, i + 2));
+    for (let i = 0; i + 1 < m[0].length; i++) {
+      const bigram = m[0].slice(i, i + 2);
+      if (!HAN_STOP_BIGRAMS.has(bigram)) stems.add(bigram);
+    }
+  for (const w of LATIN_STOP_STEMS) stems.delete(w);
   return { table, stems };
 }
+
+/**
+ * In grounding, someone coming over is enough for a visit ("un técnico irá ese día", "en tekniker kommer den
+ * dagen"); in a draft those verbs are too common to be read as a promise of a visit on their own.
+ */
+const GROUNDING_COME =
+  /\b(?:come|coming|comes|kommt|kommen|komme|kommer|vient|viendra|passera|venir|ira|vai ate|vira|verra|komt|langs|przyjedzie|przyjechac|tulee)\b|派人|过来|到现场|上门/u;
+const GROUNDING_PERSON =
+  /\b(?:someone|somebody|technician|engineer|jemand|techniker|quelqu'un|technicien|alguien|tecnico|alguem|qualcuno|iemand|monteur|technicus|ktos|technik|serwisant|nagon|noen|tekniker|joku|asentaja)\b|工程师|人/u;
 
 /** The kinds of statement a text makes. */
 export function groupsOf(text: string): Set<MeaningGroup> {
   const folded = fold(text.slice(0, MAX_CLAUSE_CHARS));
   const out = new Set<MeaningGroup>();
+  if (GROUNDING_COME.test(folded) && GROUNDING_PERSON.test(folded)) out.add('visit');
   for (const [group, re] of CUES) {
     re.lastIndex = 0;
     if (re.test(folded)) out.add(group);
@@ -203,8 +248,11 @@ export function meaningSupported(
       continue;
     }
     if (group === 'commit') {
+      // Most of what is committed to must be in one clause of the thread: "a dedicated success manager for every
+      // location" is not backed by "a success manager on the Enterprise plan".
       const shared = overlap(table, c.table) + overlap(stems, c.stems);
-      if (shared >= Math.min(3, Math.max(2, table.size))) return true;
+      const size = table.size + stems.size;
+      if (shared >= 2 && shared >= 0.45 * size) return true;
       continue;
     }
     const compatible = describes || c.groups.has(group) || (group === 'guarantee' && c.groups.has('commit'));
@@ -213,7 +261,7 @@ export function meaningSupported(
       if (overlap(table, c.table) > 0) return true;
       continue;
     }
-    if (overlap(stems, c.stems) >= 2) return true;
+    if (stems.size > 0 && overlap(stems, c.stems) >= Math.min(2, Math.ceil(stems.size / 2))) return true;
   }
   return false;
 }

@@ -43,6 +43,8 @@ export type CommitmentFact = {
   objectMayBeName?: boolean;
   /** Text around the promise; its content words (or Han bigrams) are compared only when there is no clear object. */
   window: string;
+  /** The sentence holding the promise, for comparing by meaning when the wording differs. */
+  sentence?: string;
 };
 /** An offer, guarantee, visit or commitment in any language, compared by meaning (see meaning.ts). */
 export type MeaningFact = { type: 'meaning'; group: MeaningGroup; sentence: string; cue: string };

@@ -72,9 +72,9 @@ export const GERMAN_NOUN_SUFFIX =
 /** A cheap test for German text: enough of its most frequent function words. */
 export function looksGerman(text: string): boolean {
   const hits = text.match(
-    /\b(?:und|der|die|das|nicht|mit|für|wir|Sie|Ihnen|ist|sind|bei|auf|zu|den|dem|ein|eine|Ihre)\b/g,
+    /\b(?:und|der|die|das|nicht|mit|für|wir|sie|ihnen|ist|sind|bei|auf|zu|den|dem|ein|eine|ihre)\b/gi,
   );
-  return (hits?.length ?? 0) >= 3;
+  return (hits?.length ?? 0) >= 2;
 }
 
 /** Greeting words: the capitalised word after them is a name even at the start of a line ("Hi Sarah"). */
