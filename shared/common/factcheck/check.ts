@@ -1,7 +1,8 @@
 import { FactCheckInputError } from './errors';
 import { extractMentions } from './extract';
 import { buildGroundingIndex } from './grounding';
-import { isSupported } from './match';
+import { describeTried } from './derive';
+import { derivationAmounts, isSupported } from './match';
 import { prepareText } from './prepare';
 import { reasonFor } from './reasons';
 import type { CheckedClaim, Claim, FactCheckOptions, FactCheckResult, UnsupportedClaim } from './types';
@@ -67,13 +68,20 @@ export function factCheck(
   for (const m of extractMentions(prepareText(analysed), 'draft')) {
     if (m.skip) continue;
     const supported = isSupported(m.fact, index);
+    let reason = reasonFor(m.kind, supported);
+    const f = m.fact;
+    if (!supported && f.type === 'quantity' && (f.unit === 'money' || f.unit === 'count' || f.unit === 'percent')) {
+      // Say what was tried, so a rep can see the figure is not just a total the check failed to recompute.
+      const tried = describeTried(f.unit, derivationAmounts(f, index).length, index.figures);
+      reason = { en: `${reason.en} ${tried.en}`, zh: `${reason.zh}${tried.zh}` };
+    }
     claims.push({
       text: draft.slice(m.start, m.end),
       start: m.start,
       end: m.end,
       kind: m.kind,
       supported,
-      reason: reasonFor(m.kind, supported),
+      reason,
     });
   }
   const unsupported = mergeOverlapping(

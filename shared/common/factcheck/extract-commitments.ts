@@ -1,5 +1,6 @@
 import type { CommitmentFact, Mention } from './mention';
 import { EN_NUMBER_WORD_SOURCE } from './numbers';
+import { sentenceAround } from './extract-meaning';
 import { hanBigrams, stem, type Occupancy } from './text-utils';
 
 /**
@@ -150,6 +151,7 @@ export function extractCommitments(text: string, occupied: Occupancy, out: Menti
         family,
         script: 'latin',
         window: text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60)),
+        sentence: sentenceAround(text, start),
       };
       const object = family === 'free' ? latinObject(text, start, end, m[0]) : undefined;
       if (object) {
@@ -172,6 +174,7 @@ export function extractCommitments(text: string, occupied: Occupancy, out: Menti
         family,
         script: 'han',
         window: text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8)),
+        sentence: sentenceAround(text, start),
       };
       if (objectUnits.length > 0) fact.object = objectUnits;
       out.push({ start, end, kind: 'commitment', fact });

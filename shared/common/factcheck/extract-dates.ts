@@ -82,7 +82,96 @@ function timeKeys(hour: number, minute: number, period: 'am' | 'pm' | 'none'): s
   return hour < 12 && hour > 0 ? [`t:${hour}:${mm}`, `t:${hour + 12}:${mm}`] : [`t:${hour}:${mm}`];
 }
 
+/** Month names of de, fr, es, pt, it, nl, pl (nominative and genitive), sv, nb, fi (partitive, as after a day). */
+const EURO_MONTHS: Record<string, number> = {};
+[
+  'januar janvier enero janeiro gennaio januari stycznia styczeń tammikuuta jänner',
+  'februar février fevrier febrero fevereiro febbraio februari lutego luty helmikuuta',
+  'märz maerz mars marzo março marco maart marca marzec maaliskuuta',
+  'april avril abril aprile kwietnia kwiecień huhtikuuta',
+  'mai mayo maio maggio mei maja maj toukokuuta',
+  'juni juin junio junho giugno czerwca czerwiec kesäkuuta',
+  'juli juillet julio julho luglio lipca lipiec heinäkuuta',
+  'august août aout agosto augustus augusti sierpnia sierpień elokuuta',
+  'september septembre septiembre setembro settembre września wrzesień syyskuuta',
+  'oktober octobre octubre outubro ottobre października październik lokakuuta',
+  'november novembre noviembre novembro listopada listopad marraskuuta',
+  'dezember décembre decembre diciembre dezembro dicembre december desember grudnia grudzień joulukuuta',
+].forEach((names, i) => {
+  for (const n of names.split(' ')) EURO_MONTHS[n] = i + 1;
+});
+const EURO_MONTH_NAME = `(${Object.keys(EURO_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+
+/** Weekday stems of de, fr, es, pt, it, nl, pl, sv, nb, fi; Finnish adds "-na" ("maanantaina"), Polish inflects. */
+const EURO_WEEKDAYS: Array<[number, string]> = [
+  [
+    1,
+    'montag|lundi|lunes|segunda-feira|segunda|lunedì|lunedi|maandag|poniedziałek|poniedzialek|måndag|mandag|maanantai',
+  ],
+  [2, 'dienstag|mardi|martes|terça-feira|terca-feira|terça|martedì|martedi|dinsdag|wtorek|tisdag|tirsdag|tiistai'],
+  [
+    3,
+    'mittwoch|mercredi|miércoles|miercoles|quarta-feira|quarta|mercoledì|mercoledi|woensdag|środę|środa|sroda|onsdag|keskiviikko',
+  ],
+  [4, 'donnerstag|jeudi|jueves|quinta-feira|quinta|giovedì|giovedi|donderdag|czwartek|torsdag|torstai'],
+  [5, 'freitag|vendredi|viernes|sexta-feira|sexta|venerdì|venerdi|vrijdag|piątek|piatek|fredag|perjantai'],
+  [6, 'samstag|samedi|sábado|sabado|sabato|zaterdag|sobotę|sobota|lördag|lørdag|lauantai'],
+  [7, 'sonntag|dimanche|domingo|domenica|zondag|niedzielę|niedziela|söndag|søndag|sunnuntai'],
+];
+const EURO_WEEKDAY_RE = new RegExp(
+  `(?<![\\p{L}])(${EURO_WEEKDAYS.map(([, n]) => n).join('|')})(?:na)?(?![\\p{L}])`,
+  'giu',
+);
+function euroWeekday(word: string): number {
+  const w = word.toLowerCase().replace(/na$/, '');
+  for (const [n, names] of EURO_WEEKDAYS) if (names.split('|').includes(w)) return n;
+  return 0;
+}
+
+/** "um 14.30 Uhr", "14h30", "kl. 14.30", "klo 9.00", "ore 14.30", "a las 14.30", "o 14.30". */
+const LOCAL_TIME_SUFFIX = /(?<![\d:.,])([01]?\d|2[0-3])(?:[.:h]([0-5]\d))?\s?(?:Uhr|uur|h)(?![\p{L}\d])/giu;
+const FRENCH_TIME = /(?<![\d:.,])([01]?\d|2[0-3])h([0-5]\d)?(?![\p{L}\d])/gu;
+const LOCAL_TIME_PREFIX =
+  /(?<![\p{L}])(?:kl\.?|klo|ore|alle|um|às|as|a las|à|o|godz\.?|om)\s([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d])/giu;
+
 const PATTERNS: DatePattern[] = [
+  { re: LOCAL_TIME_SUFFIX, keys: (m) => timeKeys(Number(m[1]), m[2] ? Number(m[2]) : 0, 'none') },
+  { re: FRENCH_TIME, keys: (m) => timeKeys(Number(m[1]), m[2] ? Number(m[2]) : 0, 'none') },
+  { re: LOCAL_TIME_PREFIX, keys: (m) => timeKeys(Number(m[1]), Number(m[2]), 'none') },
+  // Day first, with dots: 30.06.2026, 18.5., 9.11.26
+  {
+    re: /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?![\d.,]\d))?/g,
+    keys: (m) => {
+      const [d, mo] = [Number(m[1]), Number(m[2])];
+      const year = m[3] ? Number(m[3].length === 2 ? `20${m[3]}` : m[3]) : undefined;
+      if (!validMonthDay(mo, d)) return null;
+      // "um 14.10." ends a sentence after a time as often as "am 14.10." gives a date.
+      const asTime = year === undefined && (m[2] ?? '').length === 2 ? (timeKeys(d, mo, 'none') ?? []) : [];
+      return [md(mo, d, year), ...asTime];
+    },
+  },
+  // Day first, with dashes: 30-06-2026
+  {
+    re: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/g,
+    keys: (m) => {
+      const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return validMonthDay(mo, d) ? [md(mo, d, y)] : null;
+    },
+  },
+  // 30. Juni 2026, 15 mars, 30 de junio de 2026, 1 giugno, 30 czerwca, 9. kesäkuuta
+  {
+    re: new RegExp(
+      `(?<![\\d.,])(\\d{1,2})\\.?\\s(?:de\\s)?${EURO_MONTH_NAME}(?![\\p{L}])(?:,?\\s(?:de\\s)?(\\d{4})(?!\\d))?`,
+      'giu',
+    ),
+    keys: (m) => {
+      const [d, mo] = [Number(m[1]), EURO_MONTHS[(m[2] ?? '').toLowerCase()] ?? NaN];
+      return validMonthDay(mo, d) ? [md(mo, d, m[3] ? Number(m[3]) : undefined)] : null;
+    },
+  },
+  { re: EURO_WEEKDAY_RE, keys: (m) => [`wd:${euroWeekday(m[1] ?? '')}`] },
   // 2024年6月1日
   {
     re: new RegExp(`(?<!\\d)(\\d{4})\\s?年\\s?(${HAN_NUM}{1,3})\\s?月\\s?(${HAN_NUM}{1,3})\\s?[日号]`, 'g'),
@@ -225,6 +314,17 @@ const PATTERNS: DatePattern[] = [
     re: /(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g,
     keys: (m) => timeKeys(Number(m[1]), Number(m[2]), 'none'),
   },
+  // A bare "14.10": a time in much of Europe, or the 14th of October; either reading may be what the thread said.
+  {
+    re: /(?<![\d.,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,%]|\.\d|\s?(?:%|[\p{L}€$£¥]))/gu,
+    keys: (m, text, start) => {
+      if (/[$€£¥]\s?$/.test(text.slice(Math.max(0, start - 2), start))) return null;
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const out = timeKeys(a, b, 'none') ?? [];
+      if (validMonthDay(b, a)) out.push(md(b, a));
+      return out.length > 0 ? out : null;
+    },
+  },
   // by the end of next week / by EOD / 月底前
   {
     re: /\b(?:by|before|until|no later than)\s(?:the\s)?(end of (?:the |this |next )?(?:day|week|month|quarter|year)|EOD|EOW|COB|tomorrow|tonight|next (?:week|month)|this (?:week|month))\b/gi,
@@ -249,6 +349,50 @@ const RELATIVE_PREFIX = /(?:next|this|by|on|before|until)\s$/i;
  * out of the claims but still taken, so their digits are not read again as plain numbers.
  */
 export function extractDates(text: string, mode: ScanMode, occupied: Occupancy, out: Mention[]): void {
+  const first = out.length;
+  scanDates(text, mode, occupied, out);
+  if (mode === 'draft') settleWeekdays(text, out.slice(first));
+}
+
+/** ISO weekday (1 = Monday) of a calendar date. */
+function isoWeekday(year: number, month: number, day: number): number {
+  const w = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/**
+ * A weekday written next to a date ("Monday, April 5", "Dienstag, 21.04.2026", "7月13日（周一）") restates that date:
+ * the date is the claim. The weekday is dropped when it agrees with the date's year, or when no year says; it stays a
+ * claim (and cannot be backed) when the calendar contradicts it.
+ */
+function settleWeekdays(text: string, mentions: Mention[]): void {
+  for (const w of mentions) {
+    if (w.fact.type !== 'date' || w.skip) continue;
+    const wd = /^wd:(\d)$/.exec(w.fact.keys[0] ?? '');
+    if (!wd || w.fact.keys.length !== 1) continue;
+    const date = mentions.find(
+      (d) =>
+        d !== w &&
+        d.fact.type === 'date' &&
+        d.fact.keys.some((k) => k.startsWith('md:')) &&
+        // "Monday, April 5", "el martes 5 de mayo"; a date then its weekday only in brackets ("7月13日（周一）"), since
+        // "3月20日，周五前" lists two dates.
+        (d.start >= w.end
+          ? /^,?[ \u00a0]?$/.test(text.slice(w.end, d.start))
+          : /^\s?[(（]$/.test(text.slice(d.end, w.start))),
+    );
+    if (!date || date.fact.type !== 'date') continue;
+    // "08/10/2026" may be either order: the weekday agrees when it agrees with one reading.
+    const full = date.fact.keys.map((k) => /^md:(\d+)-(\d+)&y:(\d{4})$/.exec(k)).filter((m) => m !== null);
+    if (full.length === 0 || full.some((f) => isoWeekday(Number(f[3]), Number(f[1]), Number(f[2])) === Number(wd[1]))) {
+      w.skip = true;
+      continue;
+    }
+    w.fact = { type: 'date', keys: [`wd-contradicts:${date.fact.keys.join('|')}`] };
+  }
+}
+
+function scanDates(text: string, mode: ScanMode, occupied: Occupancy, out: Mention[]): void {
   for (const pattern of PATTERNS) {
     pattern.re.lastIndex = 0;
     for (const m of text.matchAll(pattern.re)) {

@@ -11,8 +11,11 @@ import {
   HAN_ROLE_WORDS,
   HAN_SURNAMES,
   HAN_TITLES,
+  GERMAN_NOUN_LEFT,
+  GERMAN_NOUN_SUFFIX,
   GREETINGS,
   HONORIFICS,
+  looksGerman,
   SIGN_OFFS,
 } from './name-lexicon';
 import { isHan, isSentenceInitial, lineAt, type Occupancy } from './text-utils';
@@ -208,24 +211,62 @@ function sequences(text: string, tokens: Token[]): Token[][] {
   return out;
 }
 
+/** The word right before `start` (lower case), or '' at a line start or after punctuation other than a space. */
+function wordBefore(text: string, start: number): string {
+  const m = /([\p{L}\p{N}.]+)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return (m?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * In German text, splits a capitalised run at the common nouns it contains ("Die Migration Ihrer Bestandsdaten" has
+ * no name). A word after an honorific stays a name ("Herr Brandt").
+ */
+function germanNameRuns(text: string, seq: Token[], afterHonorific: boolean): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  seq.forEach((t, i) => {
+    const prev = i === 0 ? wordBefore(text, t.start) : (seq[i - 1] as Token).text.toLowerCase();
+    const lower = t.text.toLowerCase();
+    const noun =
+      !(afterHonorific && i === 0) &&
+      !isDistinctive(t.text) &&
+      (GERMAN_NOUN_LEFT.has(prev) ||
+        /^\d/.test(prev) ||
+        (/^\p{Ll}{3,}(?:e|en|er|es|em)$/u.test(prev) && i === 0) ||
+        GERMAN_NOUN_SUFFIX.test(lower) ||
+        GERMAN_NOUN_SUFFIX.test(lower.split('-').pop() ?? ''));
+    if (noun || GENERIC_CAPITALISED.has(t.text)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else run.push(t);
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
 function extractLatin(text: string, mode: ScanMode, occupied: Occupancy, out: Mention[]): void {
+  const german = looksGerman(text);
   for (let seq of sequences(text, tokenize(text, occupied))) {
     const first = seq[0] as Token;
     let initial = isSentenceInitial(text, first.start);
-    // Drop honorifics and greeting/sentence openers from the front.
+    let greeting = false;
+    let afterHonorific = false;
+    // Drop honorifics and greeting/sentence openers from the front ("Guten Tag Herr Brandt", "Bom dia").
     while (seq.length > 0) {
       const head = seq[0] as Token;
       const dotted = text[head.end] === '.' ? `${head.text}.` : head.text;
       if (HONORIFICS.has(head.text) || HONORIFICS.has(dotted)) {
         seq = seq.slice(1);
         initial = false;
+        afterHonorific = true;
         continue;
       }
       const word = head.text.replace(/’/g, "'");
       const lower = word.toLowerCase();
-      if (GREETINGS.has(lower) && initial) {
+      if (GREETINGS.has(lower) && (initial || greeting)) {
         seq = seq.slice(1);
         initial = false;
+        greeting = true;
         continue;
       }
       if (SIGN_OFFS.has(lower) || GENERIC_CAPITALISED.has(word)) {
@@ -243,6 +284,13 @@ function extractLatin(text: string, mode: ScanMode, occupied: Occupancy, out: Me
       GENERIC_CAPITALISED.has(t.text.replace(/’/g, "'")) || CONNECTORS.has(t.text);
     while (seq.length > 0 && isTrailingNoise(seq[seq.length - 1] as Token)) seq = seq.slice(0, -1);
     if (seq.length === 0) continue;
+    if (german && mode === 'draft') {
+      const runs = germanNameRuns(text, seq, afterHonorific);
+      if (runs.length !== 1 || runs[0]?.length !== seq.length) {
+        for (const run of runs) pushLatinName(text, run, occupied, out);
+        continue;
+      }
+    }
     const head = seq[0] as Token;
     const last = seq[seq.length - 1] as Token;
     if (initial && seq.length === 1 && mode === 'draft' && !isDistinctive(head.text)) {
@@ -259,6 +307,16 @@ function extractLatin(text: string, mode: ScanMode, occupied: Occupancy, out: Me
       value: text.slice(head.start, last.end),
     });
   }
+}
+
+function pushLatinName(text: string, run: Token[], occupied: Occupancy, out: Mention[]): void {
+  const head = run[0] as Token;
+  const last = run[run.length - 1] as Token;
+  pushName(out, occupied, head.start, last.end, {
+    type: 'name',
+    script: 'latin',
+    value: text.slice(head.start, last.end),
+  });
 }
 
 /** Finds names; run after dates, URLs and numbers so that "Friday" or "Q3" are not taken for names. */

@@ -2,7 +2,7 @@ import type { Mention, Quantity, ScanMode } from './mention';
 import {
   EN_NUMBER_WORD_SOURCE,
   HAN_NUMERAL_CHARS,
-  parseDecimal,
+  parseLocaleNumber,
   parseEnglishNumberWord,
   parseHanNumeral,
   scaleOf,
@@ -17,13 +17,18 @@ import { atLineStart, inQuestion, type Occupancy } from './text-utils';
 
 const PHONE =
   /(?<![\w+]|\d[.,/:-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,5}){1,4}(?!\w|[.,/:-]\d)|(?<![\w+]|\d[.,/:-])\+?\d{10,15}(?!\w|[.,/:-]\d)/g;
-const DIGIT_CORE = /(?<![A-Za-z0-9_]|\d[.,])(?:\d{1,3}(?:,\d{3}){1,5}(?!\d)|\d{1,15})(?:\.\d{1,6})?/g;
+/**
+ * A figure in any grouping style: "1,200.50", "1.234,50", "26 100" (also with no-break spaces), "14,5", "99.9".
+ * Space-grouped thousands need three digits after each space so "40 120" in a list is not read as forty thousand.
+ */
+const DIGIT_CORE =
+  /(?<![A-Za-z0-9_]|\d[.,])(?:\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?(?![\d,])|\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,6})?(?![\d.])|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?:,\d{1,6})?(?![\d]|[ \u00a0\u202f]\d)|\d{1,15}(?:[.,]\d{1,6})?)(?!\d)/g;
 const HAN_CORE = new RegExp(`[${HAN_NUMERAL_CHARS}]{1,12}`, 'g');
 const WORD_CORE = new RegExp(`\\b(${EN_NUMBER_WORD_SOURCE})\\b`, 'gi');
 
-const CURRENCY_PREFIX = /(US\$|\$|€|£|¥|￥|USD|EUR|GBP|RMB|CNY|人民币)\s?$/i;
+const CURRENCY_PREFIX = /(R\$|US\$|\$|€|£|¥|￥|USD|EUR|GBP|RMB|CNY|BRL|PLN|SEK|NOK|DKK|CHF|人民币)\s?$/i;
 const CURRENCY_SUFFIX =
-  /^\s?(USD|EUR|GBP|CNY|RMB|dollars?|euros?|pounds?|bucks|元|块钱|块|美元|欧元|英镑|人民币|港元|港币)(?![A-Za-z])/i;
+  /^\s?(USD|EUR|GBP|CNY|RMB|BRL|PLN|SEK|NOK|DKK|CHF|€|dollars?|euros?|euroa|euron|eur|pounds?|bucks|reais|real|zł|zl|złotych|kr|kronor|kroner|元|块钱|块|美元|欧元|英镑|人民币|港元|港币)(?![\p{L}])/iu;
 const APPROX_PREFIX =
   /(over|more than|above|nearly|almost|about|around|roughly|approximately|approx\.?|up to|under|less than|fewer than|below|~|约|大约|近|超过|将近|逾|不到|少于|不足|高达)\s?$/i;
 const SCALE_SUFFIX = /^\s?(k|K|mn|m|M|MM|bn|thousand|million|billion|万|亿|千)(?![A-Za-z])/;
@@ -72,6 +77,13 @@ function durationMinutes(unit: string): number {
 
 function currencyOf(token: string): Quantity['currency'] {
   const t = token.toLowerCase();
+  if (t === 'r$' || t === 'brl' || t.startsWith('rea')) return 'BRL';
+  if (t === 'pln' || t.startsWith('zł') || t === 'zl' || t === 'złotych') return 'PLN';
+  if (t === 'sek' || t === 'kronor') return 'SEK';
+  if (t === 'nok' || t === 'kroner') return 'NOK';
+  if (t === 'dkk') return 'DKK';
+  if (t === 'kr') return 'KR';
+  if (t === 'chf') return 'CHF';
   if (t.includes('$') || t.startsWith('usd') || t.startsWith('dollar') || t === 'bucks' || t === '美元') return 'USD';
   if (t === '€' || t.startsWith('eur')) return 'EUR';
   if (t === '£' || t.startsWith('gbp') || t.startsWith('pound') || t === '英镑') return 'GBP';
@@ -256,14 +268,18 @@ export function extractNumbers(text: string, mode: ScanMode, occupied: Occupancy
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (!occupied.isFree(start, end)) continue;
-    const value = parseDecimal(m[0]);
-    if (value === null) continue;
-    const c = classify(text, start, end, value, mode);
+    const parsed = parseLocaleNumber(m[0]);
+    if (parsed === null) continue;
+    const c = classify(text, start, end, parsed.value, mode);
     if (!c) {
       occupied.take(start, end);
       continue;
     }
     if (!occupied.isFree(c.start, c.end)) continue;
+    if (parsed.alts.length > 0) {
+      const scale = c.quantity.value / parsed.value;
+      c.quantity.alts = [...(c.quantity.alts ?? []), ...parsed.alts.map((a) => a * scale)];
+    }
     push(out, occupied, c.start, c.end, c.quantity, c.skip);
   }
 

@@ -1,5 +1,6 @@
 import { extractCommitments } from './extract-commitments';
 import { extractDates } from './extract-dates';
+import { extractMeaningClaims } from './extract-meaning';
 import { extractNames } from './extract-names';
 import { extractNumbers } from './extract-numbers';
 import { extractUrls } from './extract-urls';
@@ -18,6 +19,7 @@ export function extractMentions(text: string, mode: ScanMode): Mention[] {
   extractNumbers(text, mode, occupied, out);
   // Grounding commitments are read per clause by commitmentFamilies; listing them here would only cost time.
   if (mode === 'draft') extractCommitments(text, occupied, out);
+  if (mode === 'draft') extractMeaningClaims(text, occupied, out);
   if (mode === 'draft') extractNames(text, mode, occupied, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

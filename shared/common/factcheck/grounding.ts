@@ -1,7 +1,9 @@
+import { amountShape, DerivationFigures, isDiscountContext, isSeatCount } from './derive';
 import { commitmentFamilies, STOPWORDS } from './extract-commitments';
 import { extractMentions } from './extract';
 import type { CommitmentFact, Quantity } from './mention';
 import { NumberBag } from './number-bag';
+import { meaningClauses, type MeaningClause } from './meaning';
 import { prepareText } from './prepare';
 import { hanBigrams, normalizeForMatch, stem } from './text-utils';
 
@@ -39,6 +41,10 @@ export interface GroundingIndex {
   /** Han characters that start a name in grounding (after punctuation or a space, followed by Han). */
   nameInitials: Set<string>;
   clauses: Map<CommitmentFact['family'], GroundingClause[]>;
+  /** Grounding clauses with the kind of statement each makes and its concepts, for claims that are not numbers. */
+  meaning: MeaningClause[];
+  /** Grounded amounts, counts and percentages that derived figures (seats × price, …) may start from. */
+  figures: DerivationFigures;
   truncated: boolean;
 }
 
@@ -100,6 +106,8 @@ export function buildGroundingIndex(grounding: readonly unknown[]): GroundingInd
     nameInitials: new Set(),
     properNames: new Set(),
     clauses: new Map(),
+    figures: new DerivationFigures(),
+    meaning: [],
     truncated: grounding.length > MAX_GROUNDING_STRINGS,
   };
   const texts: string[] = [];
@@ -118,8 +126,18 @@ export function buildGroundingIndex(grounding: readonly unknown[]): GroundingInd
     for (const m of prepared.matchAll(PROPER_NAME)) index.properNames.add(stem(m[0].toLowerCase()));
     for (const m of extractMentions(prepared, 'grounding')) {
       const f = m.fact;
-      if (f.type === 'quantity') addQuantity(index, f);
-      else if (f.type === 'date') {
+      if (f.type === 'quantity') {
+        addQuantity(index, f);
+        if (f.unit !== 'phone')
+          index.figures.add(
+            f,
+            f.unit === 'money'
+              ? amountShape(prepared.slice(Math.max(0, m.start - 12), m.start), prepared.slice(m.end, m.end + 50))
+              : undefined,
+            f.unit === 'percent' && isDiscountContext(prepared.slice(Math.max(0, m.start - 40), m.end + 40)),
+            f.unit === 'count' && isSeatCount(prepared.slice(m.start, m.end + 30)),
+          );
+      } else if (f.type === 'date') {
         for (const alt of f.keys) {
           for (const key of alt.split('&')) {
             index.dateKeys.add(key);
@@ -150,6 +168,7 @@ export function buildGroundingIndex(grounding: readonly unknown[]): GroundingInd
     }
   }
   index.text = normalizeForMatch(texts.join('\n'));
+  index.meaning = meaningClauses(texts.join('\n'));
   // Han runs are not words here: "通过ISO" must still yield "iso".
   for (const w of index.text.replace(/\p{Script=Han}+/gu, ' ').match(/[\p{L}\p{N}]+/gu) ?? []) addWord(index, w);
   for (const m of index.text.matchAll(/(?<!\p{Script=Han})(\p{Script=Han})(?=\p{Script=Han})/gu))

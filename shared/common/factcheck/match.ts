@@ -1,6 +1,8 @@
+import { derivedAmount, derivedCount, roundingTolerance, type Amount } from './derive';
 import { commitmentContext } from './extract-commitments';
+import { meaningSupported, type MeaningGroup } from './meaning';
 import type { GroundingIndex } from './grounding';
-import type { CommitmentFact, DateFact, Fact, NameFact, Quantity, UrlFact } from './mention';
+import type { CommitmentFact, Currency, DateFact, Fact, NameFact, Quantity, UrlFact } from './mention';
 import { CORPORATE_SUFFIXES } from './name-lexicon';
 import { normalizeForMatch, stem } from './text-utils';
 
@@ -15,14 +17,22 @@ function rangeFor(c: number, approx: Quantity['approx']): [number, number] {
   return [c - eps, c + eps];
 }
 
+const ALL_CURRENCIES: Currency[] = ['USD', 'EUR', 'GBP', 'CNY', 'BRL', 'PLN', 'SEK', 'NOK', 'DKK', 'KR', 'CHF'];
+
+/** Currencies written differently that may be the same: a bare "kr" is any of the Nordic crowns. */
+export function sameCurrency(c: Currency): Currency[] {
+  if (c === 'KR') return ['KR', 'SEK', 'NOK', 'DKK'];
+  if (c === 'SEK' || c === 'NOK' || c === 'DKK') return [c, 'KR'];
+  return [c];
+}
+
 /** Grounding unit groups that can back a claimed quantity. */
 function compatibleGroups(c: Quantity): string[] {
   switch (c.unit) {
     case 'money':
       // An amount is backed by the same amount in the same (or an unstated) currency, or by a bare figure.
-      return c.currency
-        ? [`money:${c.currency}`, 'money:none', 'count']
-        : ['money:USD', 'money:EUR', 'money:GBP', 'money:CNY', 'money:none', 'count'];
+      if (!c.currency) return [...ALL_CURRENCIES.map((x) => `money:${x}`), 'money:none', 'count'];
+      return [...sameCurrency(c.currency).map((x) => `money:${x}`), 'money:none', 'count'];
     case 'phone':
       return [];
     default:
@@ -39,10 +49,30 @@ function quantitySupported(c: Quantity, index: GroundingIndex): boolean {
     return false;
   }
   const groups = compatibleGroups(c);
-  return [c.value, ...(c.alts ?? [])].some((v) => {
+  const values = [c.value, ...(c.alts ?? [])];
+  const direct = values.some((v) => {
     const [lo, hi] = rangeFor(v, c.approx);
     return groups.some((g) => index.numbers.get(g)?.hasInRange(lo, hi) ?? false);
   });
+  return direct || values.some((v) => derivedQuantity(c, v, index));
+}
+
+/** The grounded amounts a claimed amount may be computed from: same currency (or unstated), any when it has none. */
+export function derivationAmounts(c: Quantity, index: GroundingIndex): Amount[] {
+  const out: Amount[] = [];
+  for (const [currency, list] of index.figures.amounts)
+    if (!c.currency || currency === 'none' || sameCurrency(c.currency).includes(currency as Currency))
+      out.push(...list);
+  return out;
+}
+
+function derivedQuantity(c: Quantity, value: number, index: GroundingIndex): boolean {
+  if (c.approx === 'over' || c.approx === 'under') return false;
+  // "About 28万" still has to land within a few percent: a rough figure is not a licence for any figure.
+  const tol = Math.max(roundingTolerance(value), c.approx === 'about' ? 0.025 * value : 0);
+  if (c.unit === 'money') return derivedAmount(value, derivationAmounts(c, index), index.figures, tol);
+  if (c.unit === 'count') return derivedCount(value, index.figures, tol);
+  return false;
 }
 
 function dateSupported(c: DateFact, index: GroundingIndex): boolean {
@@ -99,7 +129,24 @@ function hanNameSupported(c: NameFact, index: GroundingIndex): boolean {
   return index.text.includes(normalizeForMatch(c.value));
 }
 
+const FAMILY_GROUP: Record<CommitmentFact['family'], MeaningGroup> = {
+  free: 'offer',
+  terms: 'offer',
+  guarantee: 'guarantee',
+  refund: 'guarantee',
+  risk: 'guarantee',
+  promise: 'commit',
+};
+
 function commitmentSupported(c: CommitmentFact, index: GroundingIndex): boolean {
+  // Same words first; then the same meaning ("at no extra cost" backed by "every plan includes onboarding").
+  return (
+    commitmentWordsSupported(c, index) ||
+    meaningSupported(FAMILY_GROUP[c.family], c.sentence ?? c.window, index.meaning)
+  );
+}
+
+function commitmentWordsSupported(c: CommitmentFact, index: GroundingIndex): boolean {
   const candidates = index.clauses.get(c.family) ?? [];
   if (candidates.length === 0) return false;
   const sameScript = candidates.filter((cl) => cl.script === c.script);
@@ -131,5 +178,7 @@ export function isSupported(fact: Fact, index: GroundingIndex): boolean {
       return fact.script === 'latin' ? latinNameSupported(fact.value, index) : hanNameSupported(fact, index);
     case 'commitment':
       return commitmentSupported(fact, index);
+    case 'meaning':
+      return meaningSupported(fact.group, fact.sentence, index.meaning, fact.cue);
   }
 }

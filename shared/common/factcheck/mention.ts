@@ -1,4 +1,7 @@
+import type { MeaningGroup } from './meaning';
 import type { ClaimKind } from './types';
+
+export type Currency = 'USD' | 'EUR' | 'GBP' | 'CNY' | 'BRL' | 'PLN' | 'SEK' | 'NOK' | 'DKK' | 'KR' | 'CHF';
 
 /** The normalised payload a claim is compared by. */
 export type Quantity = {
@@ -8,7 +11,8 @@ export type Quantity = {
   value: number;
   /** Other readings of the same text (e.g. "九折" is 90 % of the price and 10 % off). */
   alts?: number[];
-  currency?: 'USD' | 'EUR' | 'GBP' | 'CNY';
+  /** 'KR' is a bare "kr": Swedish, Norwegian or Danish crowns. */
+  currency?: Currency;
   approx?: 'about' | 'over' | 'under';
   /** Digits only, for phone numbers. */
   digits?: string;
@@ -39,9 +43,13 @@ export type CommitmentFact = {
   objectMayBeName?: boolean;
   /** Text around the promise; its content words (or Han bigrams) are compared only when there is no clear object. */
   window: string;
+  /** The sentence holding the promise, for comparing by meaning when the wording differs. */
+  sentence?: string;
 };
+/** An offer, guarantee, visit or commitment in any language, compared by meaning (see meaning.ts). */
+export type MeaningFact = { type: 'meaning'; group: MeaningGroup; sentence: string; cue: string };
 /** Any normalised claim payload. */
-export type Fact = Quantity | DateFact | UrlFact | NameFact | CommitmentFact;
+export type Fact = Quantity | DateFact | UrlFact | NameFact | CommitmentFact | MeaningFact;
 
 /** A span of the prepared text plus what it says; `skip` marks spans that are not assertions but must stay taken. */
 export interface Mention {

@@ -6,7 +6,10 @@
 
 const list = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
-/** Words that are capitalised because they open a sentence or a greeting/sign-off, never because they are names. */
+/**
+ * Words that are capitalised because they open a sentence or a greeting/sign-off, never because they are names; in
+ * English and in the sentence openers (articles, pronouns, conjunctions) of de, fr, es, pt, it, nl, pl, sv, nb, fi.
+ */
 export const COMMON_CAPITALISED = list(`
 a about above according actually after afterwards again all also although always am an and another any anyway
 apologies appreciate are as at attached based be because been before being below best both but by can cheers
@@ -23,6 +26,22 @@ whom whose why will with within without would yes yesterday yet you you'd you'll
 sincerely respectfully best regards cheers hallo hola bonjour ciao salut saludos gracias grüße beste viele
 liebe mit freundlichen cordialement merci bien saluti morning afternoon evening fyi ps p.s btw note important
 update reminder recap summary agenda action next steps question questions answer thoughts idea ideas worth
+der die das den dem des ein eine einen einem einer wir ich sie es er ihr unser unsere damit dann daher dazu zudem
+außerdem ausserdem zusätzlich auch aber und oder wie wenn falls bei mit für von zum zur im am als so schon mehr
+abzüglich aufs anbei gern gerne danke vielen herzlichen passt melden soll sind ist gibt alles
+le la les un une des nous vous je il elle ce cette cet ces et mais ou donc comme pour avec sur dans de du au aux
+par puis ainsi aussi enfin en tout toutes facturé seriez n'hésitez
+el los las una unos unas nosotros usted ustedes yo con para por como pero también además entonces todo todos
+eso esto esta este estos le les quedo me nos se
+o os as um uma uns umas nós você vocês eu com para por como mas também além então tudo isso isto esta este no na
+nos nas do da dos das ao fico podemos
+il lo gli uno una noi voi io con per come ma anche inoltre quindi tutto tutti questo questa ci vi le sono siamo
+de het een wij we ik jij jullie u zij met voor als maar ook daarnaast dan alles dit deze zoals zullen laat zal
+ja my wy pan pani państwo oraz ale też także ponadto dodatkowo jak dla wszystko czy w na z do to jest jesteśmy
+zgodnie potwierdzam
+jag vi ni de en ett den det och men också dessutom som för med på till allt då hör ska
+jeg dere et og men også i tillegg som for med på til alt da si skal
+minä me te he ja mutta myös lisäksi kuten kaikki kun jos hintaan saatte sopisiko kerro vahvistan
 `);
 
 /** Acronyms and generic capitalised terms that carry no checkable fact on their own. */
@@ -31,20 +50,66 @@ I I'm I'd I'll I've OK AI ML CEO CFO CTO COO CIO CISO CMO CPO CSO VP SVP EVP AVP
 ERP ROI KPI KPIs SLA SLAs API APIs SDK SaaS B2B B2C SMB SMBs SME SMEs SDR SDRs BDR BDRs AE AEs CSM CSMs AM PM
 PT ET CT MT CET CEST GMT UTC BST EST EDT PST PDT CST CDT IST JST SGT HKT EOD EOW COB ASAP FYI FAQ FAQs PDF PS
 RE FW FWD USD EUR GBP CNY RMB JPY US USA UK EU NDA MSA SOW RFP RFI POC PoC MVP OKR OKRs TBD Q&A Mr Mrs Ms Dr
-Prof Mr. Mrs. Ms. Dr. Prof. Zoom Teams Meet Webex Inc Ltd LLC
+Prof Mr. Mrs. Ms. Dr. Prof. Zoom Teams Meet Webex Inc Ltd LLC Sie Ihnen Ihr Ihre Ihrer Ihrem Ihren Ihres Du Dir
+Dich Euch Vous Usted Ustedes Você Lei Państwa Państwo Pan Pani SLA CRM PLN SEK NOK BRL CHF
 `);
 
+/**
+ * German capitalises every noun, so in German text a capitalised word after an article, a possessive, a preposition
+ * with article, a number or an inflected adjective is a noun, not a name ("die Einrichtung", "Ihre Lizenzen").
+ */
+export const GERMAN_NOUN_LEFT = list(`
+der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner unser unsere unseren
+unserem unserer ihr ihre ihren ihrem ihrer ihres sie ihnen jede jeder jedes jeden jedem diese dieser diesem diesen
+dieses alle allen im am zum zur vom beim ins ans pro je mit ohne für bei nach von zu auf per inklusive inkl inkl.
+als ab bis um über unter vor durch gegen samt plus zzgl zzgl. abzüglich dank laut wegen trotz während
+`);
+
+/** Endings of German common nouns ("Einrichtung", "Verfügbarkeit", "Partnerschaft"); names rarely end so. */
+export const GERMAN_NOUN_SUFFIX =
+  /(?:ung|ungen|heit|keit|schaft|tion|sion|tät|ment|nis|tum|ismus|ling|chen|lein|ur|ik|ie|ei|zeit|jahr|monat|woche|tag|preis|paket|gerät|termin|team|vertrag|rabatt|lizenz|lizenzen|kunden|nutzer|betrag|gespräch|angebot|grüße|grüsse|fragen|frage)$/;
+
+/** A cheap test for German text: enough of its most frequent function words. */
+export function looksGerman(text: string): boolean {
+  const hits = text.match(
+    /\b(?:und|der|die|das|nicht|mit|für|wir|sie|ihnen|ist|sind|bei|auf|zu|den|dem|ein|eine|ihre)\b/gi,
+  );
+  return (hits?.length ?? 0) >= 2;
+}
+
 /** Greeting words: the capitalised word after them is a name even at the start of a line ("Hi Sarah"). */
-export const GREETINGS = list(`hi hello hey dear hallo hola bonjour ciao salut morning afternoon evening greetings`);
+export const GREETINGS = list(`
+hi hello hey dear hallo hola bonjour ciao salut morning afternoon evening greetings good
+guten tag morgen grüezi grüß gruezi servus moin liebe lieber sehr geehrte geehrter hoi
+bonsoir cher chère chers madame monsieur
+estimada estimado estimados buenos buenas días tardes querida querido
+olá ola oi prezada prezado prezados bom boa dia tarde caros caro cara
+buongiorno buonasera salve gentile gentili egregio egregia carissimo
+beste geachte goedemorgen goedemiddag goedenavond dag
+dzień dobry cześć witam witaj szanowny szanowna szanowni
+hej hejsan tjena god hei heisann moi terve hyvä huomenta päivää
+`);
 
 /** Sign-off words, dropped wherever they lead a line ("Best Regards", "Beste Grüße", "Kind regards"). */
 export const SIGN_OFFS = list(`
 best regards regard cheers thanks thank sincerely warmly warm warmest kind many talk speak soon yours respectfully
 saludos gracias grüße gruß beste viele liebe mit freundlichen herzliche cordialement salutations merci bien saluti
+freundliche grüsse grüssen grüßen lg vg mfg bis bald
+bien à vous belle journée bonne amitiés
+un saludo saludos cordiales atentamente abrazo abrazos
+abraços abraço atenciosamente cumprimentos obrigado obrigada
+cordiali distinti un saluto presto buona giornata grazie
+met vriendelijke groet groeten hartelijke groetjes
+pozdrawiam poważaniem serdecznie pozdrowienia
+med vänliga hälsningar vänlig hälsning mvh vennlig hilsen hilsen ystävällisin terveisin parhain
 `);
 
 /** Honorifics stripped from the front of a name ("Dr. Weber" is looked up as "Weber"). */
-export const HONORIFICS = list(`Mr Mrs Ms Miss Dr Prof Sir Mr. Mrs. Ms. Dr. Prof. Herr Frau`);
+export const HONORIFICS = list(`
+Mr Mrs Ms Miss Dr Prof Sir Mr. Mrs. Ms. Dr. Prof. Herr Frau Hr. Fr. Madame Monsieur Mme Mme. M. Mlle Sr Sr. Sra
+Sra. Srta. Don Doña Dona Dott Dott. dott dott. Dott.ssa Sig Sig. Sig.ra Signor Signora Ing. heer mevrouw Dhr. Mevr.
+Pan Pani Panie Państwo Pana
+`);
 
 /** Company-form words ignored when comparing organisation names ("Acme Corp" ≈ "Acme"). */
 export const CORPORATE_SUFFIXES = list(`

@@ -19,6 +19,33 @@ const HAN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 /** Characters that can make up a Chinese numeral. */
 export const HAN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
+/**
+ * A figure written in any of the usual grouping styles, with the other readings it may have: "1,200.50" → 1200.5;
+ * "1.234,50" and "1 234,50" (dots, spaces, no-break spaces between thousands, decimal comma) → 1234.5; "14,5" → 14.5.
+ * "1.260" or "1,260" alone are ambiguous (thousands in one locale, decimals in another): both readings are returned.
+ */
+export function parseLocaleNumber(text: string): { value: number; alts: number[] } | null {
+  const t = text.replace(/[ \u00a0\u202f]/g, (ch) => (ch === ' ' ? ' ' : ' '));
+  let m = /^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/.exec(t);
+  if (m) {
+    const value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
+    const alts = !m[2] && (m[1]!.match(/,/g) ?? []).length === 1 ? [Number(m[1]!.replace(',', '.'))] : [];
+    return { value, alts };
+  }
+  m = /^(\d{1,3}(?:\.\d{3})+)(,\d+)?$/.exec(t);
+  if (m) {
+    const value = Number(m[1]!.replace(/\./g, '') + (m[2] ?? '').replace(',', '.'));
+    const alts = !m[2] && (m[1]!.match(/\./g) ?? []).length === 1 ? [Number(m[1])] : [];
+    return { value, alts };
+  }
+  m = /^(\d{1,3}(?: \d{3})+)(,\d+)?$/.exec(t);
+  if (m) return { value: Number(m[1]!.replace(/ /g, '') + (m[2] ?? '').replace(',', '.')), alts: [] };
+  m = /^(\d+),(\d+)$/.exec(t);
+  if (m) return { value: Number(`${m[1]}.${m[2]}`), alts: [] };
+  const plain = parseDecimal(t);
+  return plain === null ? null : { value: plain, alts: [] };
+}
+
 /** "1,200.50" → 1200.5; null when not a plain decimal. */
 export function parseDecimal(text: string): number | null {
   const cleaned = text.replace(/,/g, '');

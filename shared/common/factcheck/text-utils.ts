@@ -38,7 +38,26 @@ export function sentenceStart(text: string, pos: number): number {
   return limit;
 }
 
-const LEADING_NOISE = new Set([' ', '\t', '\r', '“', '"', "'", '‘', '(', '（', '-', '•', '*', '–', '—']);
+const LEADING_NOISE = new Set([
+  ' ',
+  '\t',
+  '\r',
+  '“',
+  '"',
+  "'",
+  '‘',
+  '(',
+  '（',
+  '-',
+  '•',
+  '*',
+  '–',
+  '—',
+  '¿',
+  '¡',
+  '«',
+  '„',
+]);
 
 /** True when the word at `start` opens a sentence or a line, so its capital letter says nothing about it being a name. */
 export function isSentenceInitial(text: string, start: number): boolean {
