@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-/** Unit tests: Node, WXT's fake browser, fake-indexeddb. End-to-end tests have their own config. */
+/**
+ * Unit tests: Node, WXT's fake browser, fake-indexeddb. They pass on a clone with nothing beside it: tests that
+ * read the corpora in ../shared/data are named `*.models.test.ts` and run with `npm run test:models`
+ * (vitest.models.config.ts). End-to-end tests have their own config.
+ */
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
@@ -12,7 +16,9 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'tools/**/*.test.ts',
     ],
-    exclude: ['**/node_modules/**', 'extension/e2e/**', 'crm-app/src/**'],
+    exclude: ['**/node_modules/**', 'extension/e2e/**', 'crm-app/src/**', '**/*.models.test.ts'],
+    // A machine that has ../shared/data must not hide a unit test that reads it: point the readers at nothing.
+    env: { CLOSER_SHARED_DATA: '/nonexistent/closer-shared-data' },
     mockReset: true,
     restoreMocks: true,
     testTimeout: 30_000,

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/index';
-import {
-  DataFileError,
-  dedupeByText,
-  detectLanguage,
-  escapeTsvText,
-  loadSmsSpam,
-  parseCsv,
-  parseLabelledTsv,
-  unescapeTsvText,
-} from './nb-data';
+import { DataFileError, detectLanguage, escapeTsvText, parseCsv, parseLabelledTsv, unescapeTsvText } from './nb-data';
 import { loadIntents } from './nb-experiments';
 
 describe('labelled TSV', () => {
@@ -48,15 +39,6 @@ describe('CSV', () => {
 });
 
 describe('data files', () => {
-  it('reads all 5,573 SMS rows (5,170 distinct) with the spilled columns re-joined', () => {
-    const rows = loadSmsSpam();
-    expect(rows).toHaveLength(5_573);
-    expect(rows.filter((r) => r.label === 'spam')).toHaveLength(748);
-    expect(dedupeByText(rows)).toHaveLength(5_170);
-    const spilled = rows.find((r) => r.text.startsWith('Your free ringtone is waiting'));
-    expect(spilled?.text).toContain('PO Box 5249, MK17 92H');
-  });
-
   it('the sales-intents set has at least 60 replies per intent, about half in Chinese', () => {
     const examples = loadIntents();
     for (const intent of SALES_INTENTS) {

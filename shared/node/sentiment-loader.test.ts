@@ -1,21 +1,13 @@
 /**
- * The SHIPPED models (public/models/sentiment-{en,zh}) loaded through the Node loader: accuracy floors close to the
- * figures in their model cards, and the bad inputs the core must survive. Needs ../shared/data beside the repo.
+ * The SHIPPED models (public/models/sentiment-{en,zh}) loaded through the Node loader: budgets, obvious sentences,
+ * and the bad inputs the core must survive. Their accuracy on the corpora is sentiment-loader.models.test.ts.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SentimentAnalyzer } from '../common/ml/sentiment/analyzer';
 import { MAX_SENTENCES_PER_MESSAGE } from '../common/ml/sentiment/sentences';
-import { readSst2, waimaiSplits } from '../../scripts/training/sentiment/data';
-import { SentimentModel } from '../common/ml/sentiment/model';
-import { loadSentimentAnalyzer, readSentimentArtifacts } from './sentiment-loader';
-
-// Measured on the shipped files on 2026-11-28 (WASM backend): SST-2 dev first 500 lines 91.8% (most dev.tsv phrases
-// are in the training set, see sst2-split.ts: this one checks loading, not generalisation), SST-2 test 81.3%, waimai
-// held-out 88.9%. Floors sit 1.3-1.8 points below: inference is deterministic, so only a broken tokenizer,
-// vocabulary, loader, weight file or a retrained model that is worse can fail them.
-const SST2_DEV_500_FLOOR = 0.9;
-const SST2_TEST_FLOOR = 0.8;
-const WAIMAI_TEST_FLOOR = 0.875;
+import { DEFAULT_SENTIMENT_MODELS_DIR, loadSentimentAnalyzer } from './sentiment-loader';
 
 let analyzer: SentimentAnalyzer;
 beforeAll(async () => {
@@ -23,30 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => analyzer?.dispose());
 
-async function accuracy(rows: { text: string; label: number }[]): Promise<number> {
-  let correct = 0;
-  for (let from = 0; from < rows.length; from += 200) {
-    const chunk = rows.slice(from, from + 200);
-    const results = await analyzer.analyzeMany(chunk.map((row) => row.text));
-    results.forEach((r, i) => (correct += Number(r.score >= 0.5) === chunk[i]!.label ? 1 : 0));
-  }
-  return correct / rows.length;
-}
-
 describe('shipped sentiment models', () => {
-  it('clear the accuracy floor on the first 500 lines of SST-2 dev', async () => {
-    const rows = readSst2('dev').slice(0, 500);
-    expect(await accuracy(rows)).toBeGreaterThanOrEqual(SST2_DEV_500_FLOOR);
+  it('fit the 2 MB budget each', () => {
+    for (const language of ['en', 'zh']) {
+      const dir = resolve(DEFAULT_SENTIMENT_MODELS_DIR, `sentiment-${language}`);
+      const bytes = ['model.json', 'weights.bin', 'vocab.json'].reduce((n, f) => n + statSync(resolve(dir, f)).size, 0);
+      expect(bytes, language).toBeLessThanOrEqual(2 * 1024 * 1024);
+    }
   });
 
-  it('clear the accuracy floor on SST-2 test (never used for training or selection)', async () => {
-    expect(await accuracy(readSst2('test'))).toBeGreaterThanOrEqual(SST2_TEST_FLOOR);
-  });
-
-  it('clear the accuracy floor on the waimai held-out 10%', async () => {
-    const { test } = waimaiSplits();
-    expect(test).toHaveLength(1199);
-    expect(await accuracy(test)).toBeGreaterThanOrEqual(WAIMAI_TEST_FLOOR);
+  it('read a plainly neutral English sentence as neutral with the band fitted on neutral tweets', async () => {
+    const result = await analyzer.analyze('What time does the flight to Denver leave tomorrow?');
+    expect(result.label).toBe('neutral');
   });
 
   it('score obvious sentences and report spans, language and labels', async () => {
@@ -66,27 +46,6 @@ describe('shipped sentiment models', () => {
     const alone = await analyzer.analyze('I really enjoyed the call.');
     const [, inThread] = await analyzer.analyzeMany(['Terrible service.', 'I really enjoyed the call.', '很好']);
     expect(inThread!.score).toBeCloseTo(alone.score, 6);
-  });
-});
-
-describe('FastForward', () => {
-  it('matches tfjs model.predict on the shipped networks', async () => {
-    const samples = {
-      en: readSst2('test')
-        .slice(0, 60)
-        .map((row) => row.text),
-      zh: waimaiSplits()
-        .test.slice(0, 60)
-        .map((row) => row.text),
-    };
-    for (const language of ['en', 'zh'] as const) {
-      const model = await SentimentModel.load(await readSentimentArtifacts(language));
-      const rows = samples[language].map((text) => model.encode(text).ids);
-      const fast = await model.logits(rows);
-      const reference = await model.logits(rows, { usePredict: true });
-      model.dispose();
-      for (let i = 0; i < rows.length; i++) expect(fast[i]).toBeCloseTo(reference[i]!, 3);
-    }
   });
 });
 

@@ -3,9 +3,14 @@ import Sentiment from 'sentiment';
 
 const afinn = new Sentiment();
 
-/** The lexicon baseline every report compares against: AFINN-165 via `sentiment`, score >= 0 counted positive. */
+/** The lexicon baseline every report compares against: AFINN-165 via `sentiment`, the sum of its word valences. */
+export function afinnScore(text: string): number {
+  return afinn.analyze(text).score;
+}
+
+/** The baseline's binary call: score >= 0 counted positive. */
 export function afinnIsPositive(text: string): boolean {
-  return afinn.analyze(text).score >= 0;
+  return afinnScore(text) >= 0;
 }
 
 /**

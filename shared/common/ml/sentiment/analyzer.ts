@@ -32,7 +32,10 @@ export interface MessageSentiment {
 }
 
 export interface AnalyzeOptions {
-  /** Half-width of the neutral band around 0.5 (default NEUTRAL_HALF_WIDTH). */
+  /**
+   * Half-width of the neutral band around 0.5. Default: each model's own band (fitted on neutral-labelled data when
+   * its training data had a neutral class), else NEUTRAL_HALF_WIDTH.
+   */
   neutralHalfWidth?: number;
 }
 
@@ -86,7 +89,8 @@ export class SentimentAnalyzer {
 
   /** Scores a whole thread in one batched pass (much faster than one call per message). */
   async analyzeMany(texts: readonly string[], options: AnalyzeOptions = {}): Promise<MessageSentiment[]> {
-    const halfWidth = options.neutralHalfWidth ?? NEUTRAL_HALF_WIDTH;
+    const halfWidth = (language: SentimentLanguage) =>
+      options.neutralHalfWidth ?? this.models[language]?.neutralHalfWidth ?? NEUTRAL_HALF_WIDTH;
     const pending: PendingSentence[] = [];
     const messages = texts.map((raw, message) => {
       const text = typeof raw === 'string' ? raw : '';
@@ -117,13 +121,13 @@ export class SentimentAnalyzer {
         start: sentence.start,
         end: sentence.end,
         score,
-        label: labelFromScore(score, halfWidth),
+        label: labelFromScore(score, halfWidth(sentence.language)),
         language: sentence.language,
       });
     });
     for (const result of results) {
       result.score = combineSentenceScores(result.sentences.map((s) => s.score));
-      result.label = labelFromScore(result.score, halfWidth);
+      result.label = labelFromScore(result.score, halfWidth(result.language));
     }
     return results;
   }

@@ -3,6 +3,7 @@
  * fetches them its own way (extension: fetch(runtime.getURL(...)); Node: shared/node/sentiment-loader.ts).
  */
 import type { SentimentLanguage } from './language';
+import type { LINEAR_FORMAT, LinearSpec } from './linear';
 import type { VocabFile } from './vocab';
 
 /** The model.json of a tfjs layers model, as written by scripts/training/sentiment/export-model.ts. */
@@ -13,6 +14,20 @@ export interface LayersModelJson {
   modelTopology: object;
   weightsManifest: { paths: string[]; weights: WeightSpec[] }[];
   userDefinedMetadata?: { closerSentiment?: SentimentModelMetadata };
+}
+
+/** model.json of a hashed n-gram linear model (linear.ts): weights `features` [rows, classes] and `bias` [classes]. */
+export interface LinearModelJson {
+  format: typeof LINEAR_FORMAT;
+  convertedBy?: string;
+  weightsManifest: { paths: string[]; weights: WeightSpec[] }[];
+  userDefinedMetadata: { closerSentiment: SentimentModelMetadata; closerLinear: LinearSpec };
+}
+
+export type SentimentModelJson = LayersModelJson | LinearModelJson;
+
+export function isLinearModelJson(json: SentimentModelJson): json is LinearModelJson {
+  return json.format === 'closer-hashed-linear';
 }
 
 export interface WeightSpec {
@@ -30,10 +45,15 @@ export interface SentimentModelMetadata {
   temperature: number;
   architecture: string;
   trainedOn: string;
+  /**
+   * Half-width of this model's neutral band around 0.5, fitted where the training data has a neutral class; absent:
+   * NEUTRAL_HALF_WIDTH.
+   */
+  neutralHalfWidth?: number;
 }
 
 export interface SentimentModelArtifacts {
-  modelJson: LayersModelJson;
+  modelJson: SentimentModelJson;
   /** The concatenated weight files listed in modelJson.weightsManifest (a model has exactly one here). */
   weights: ArrayBuffer;
   vocab: VocabFile;
@@ -61,5 +81,8 @@ export function readMetadata(
     }
   }
   if (!(meta.temperature > 0)) throw new SentimentArtifactError('calibration temperature must be > 0');
+  if (meta.neutralHalfWidth !== undefined && !(meta.neutralHalfWidth >= 0 && meta.neutralHalfWidth < 0.5)) {
+    throw new SentimentArtifactError(`neutral band half-width ${meta.neutralHalfWidth} is outside [0, 0.5)`);
+  }
   return meta;
 }

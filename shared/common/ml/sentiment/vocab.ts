@@ -22,6 +22,8 @@ export interface VocabFile {
   tokenizerVersion: number;
   /** Token of id i + FIRST_TOKEN_ID. */
   tokens: string[];
+  /** Linear models only: word -> valence in [-5, 5] (AFINN-165), read by linear.ts. */
+  lexicon?: Record<string, number>;
 }
 
 export class Vocabulary {
