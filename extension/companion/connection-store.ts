@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * The extension's link to the companion backend, in `chrome.storage.local` (the service worker and every extension
- * page read it; content scripts never need it). Version 2. v1 (development builds with hand-made dev tokens) kept
- * the token and ids flat and did not know which backend issued them.
+ * page read it; content scripts never need it). Version 3. v1 (development builds with hand-made dev tokens) kept
+ * the token and ids flat and did not know which backend issued them; v2 sign-ins in progress had no PKCE verifier.
  */
 export const ConnectionSchema = z.object({
   /** The backend that issued the token: a token is only sent to the URL it came from. */
@@ -22,7 +22,8 @@ export const PendingSignInSchema = z.object({
   deviceCode: z.string(),
   userCode: z.string(),
   verificationUri: z.string(),
-  verificationUriComplete: z.string(),
+  /** PKCE verifier sent at every poll; only its hash went to the backend with the request for a code. */
+  codeVerifier: z.string().min(43),
   intervalMs: z.number().int().positive(),
   expiresAt: z.number(),
   startedAt: z.number(),
@@ -63,10 +64,23 @@ export function migrateConnectionV1toV2(old: ConnectionStateV1 | null | undefine
   };
 }
 
+/**
+ * v2 → v3: a sign-in in progress is dropped, because the backend now refuses to redeem a code without the verifier
+ * it never had; the person sees why and connects again. The connection itself is kept.
+ */
+export function migrateConnectionV2toV3(old: ConnectionState | null | undefined): ConnectionState {
+  if (!old) return { ...EMPTY_CONNECTION_STATE };
+  return {
+    connection: old.connection,
+    pendingSignIn: null,
+    lastError: old.pendingSignIn ? 'The sign-in in progress was cancelled by an update. Connect again.' : old.lastError,
+  };
+}
+
 export const connectionItem = storage.defineItem<ConnectionState>('local:companion', {
   fallback: EMPTY_CONNECTION_STATE,
-  version: 2,
-  migrations: { 2: migrateConnectionV1toV2 },
+  version: 3,
+  migrations: { 2: migrateConnectionV1toV2, 3: migrateConnectionV2toV3 },
 });
 
 /** Same origin and path, ignoring a trailing slash: is `token` valid for the backend now configured? */
