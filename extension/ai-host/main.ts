@@ -4,6 +4,7 @@ import { buildCatalogue } from '../../shared/common/llm/catalogue';
 import { createHostService } from './host-service';
 import { detectDevice } from './device-detect';
 import { HOST_PORT_NAME, serveHostPort } from './serve-port';
+import { isServiceWorker } from '../messaging/sender-policy';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { createPersonaHandlers } from './persona/persona-handlers';
 import { getDb } from '../storage/db';
@@ -43,8 +44,14 @@ export function startAiHost(): void {
         ),
     }),
   });
+  const workerUrl = browser.runtime.getURL('/background.js');
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== HOST_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    if (port.name !== HOST_PORT_NAME) return;
+    // Only the service worker, which validates and filters every request, may talk to the host directly.
+    if (!isServiceWorker(port.sender, browser.runtime.id, workerUrl)) {
+      port.disconnect();
+      return;
+    }
     serveHostPort(port as unknown as PortLike, service);
   });
 }

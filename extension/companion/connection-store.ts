@@ -1,10 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { getPrivate, setPrivate } from './private-store';
 
 /**
- * The extension's link to the companion backend, in `chrome.storage.local` (the service worker and every extension
- * page read it; content scripts never need it). Version 3. v1 (development builds with hand-made dev tokens) kept
- * the token and ids flat and did not know which backend issued them; v2 sign-ins in progress had no PKCE verifier.
+ * The extension's link to the companion backend. Version 4 lives in the extension origin's IndexedDB
+ * (private-store.ts), out of content scripts' reach. Versions 1 to 3 lived in `chrome.storage.local`, which content
+ * scripts can read: v1 (development builds with hand-made dev tokens) kept the token and ids flat and did not know
+ * which backend issued them; v2 sign-ins in progress had no PKCE verifier; v3 is moved to IndexedDB once, and the
+ * old key is deleted.
  */
 export const ConnectionSchema = z.object({
   /** The backend that issued the token: a token is only sent to the URL it came from. */
@@ -77,7 +80,8 @@ export function migrateConnectionV2toV3(old: ConnectionState | null | undefined)
   };
 }
 
-export const connectionItem = storage.defineItem<ConnectionState>('local:companion', {
+/** Versions 1 to 3, in `chrome.storage.local`: read only to move them to IndexedDB. */
+export const legacyConnectionItem = storage.defineItem<ConnectionState>('local:companion', {
   fallback: EMPTY_CONNECTION_STATE,
   version: 3,
   migrations: { 2: migrateConnectionV1toV2, 3: migrateConnectionV2toV3 },
@@ -85,3 +89,51 @@ export const connectionItem = storage.defineItem<ConnectionState>('local:compani
 
 /** Same origin and path, ignoring a trailing slash: is `token` valid for the backend now configured? */
 export const sameBackend = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+const PRIVATE_KEY = 'companion.connection';
+export const CONNECTION_VERSION = 4;
+
+interface StoredConnection {
+  version: typeof CONNECTION_VERSION;
+  state: ConnectionState;
+}
+
+let moved: Promise<void> | null = null;
+
+/**
+ * v3 → v4, once per profile: the `chrome.storage.local` value (itself migrated to v3 first) moves to IndexedDB and
+ * the old key is deleted. Once v4 exists, a value that appears in `chrome.storage.local` again is deleted unread:
+ * a content script could have written it to plant a connection of its choosing.
+ */
+export function moveConnectionToPrivateStore(): Promise<void> {
+  moved ??= (async () => {
+    const stored = await getPrivate<StoredConnection>(PRIVATE_KEY);
+    if (!stored) {
+      await legacyConnectionItem.migrate();
+      const legacy = await legacyConnectionItem.getValue();
+      await setPrivate(PRIVATE_KEY, { version: CONNECTION_VERSION, state: legacy } satisfies StoredConnection);
+    }
+    await legacyConnectionItem.removeValue({ removeMeta: true });
+  })().catch((err: unknown) => {
+    moved = null;
+    throw err;
+  });
+  return moved;
+}
+
+/** For tests: run the move again on the next read (a fresh profile). */
+export function resetConnectionMoveForTests(): void {
+  moved = null;
+}
+
+/** The connection state, where the service worker and extension pages read and write it. */
+export const connectionItem = {
+  async getValue(): Promise<ConnectionState> {
+    await moveConnectionToPrivateStore();
+    return (await getPrivate<StoredConnection>(PRIVATE_KEY))?.state ?? { ...EMPTY_CONNECTION_STATE };
+  },
+  async setValue(state: ConnectionState): Promise<void> {
+    await moveConnectionToPrivateStore();
+    await setPrivate(PRIVATE_KEY, { version: CONNECTION_VERSION, state } satisfies StoredConnection);
+  },
+};

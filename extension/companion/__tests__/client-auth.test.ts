@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,10 +8,13 @@ import { createAuth } from '../auth';
 import {
   EMPTY_CONNECTION_STATE,
   connectionItem,
+  legacyConnectionItem,
   migrateConnectionV1toV2,
+  resetConnectionMoveForTests,
   type ConnectionState,
 } from '../connection-store';
 import { codeChallengeOf } from '../pkce';
+import { closePrivateDbForTests, getPrivate, PRIVATE_DB_NAME } from '../private-store';
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -196,14 +201,19 @@ describe('device sign-in', () => {
 });
 
 describe('connection item', () => {
-  beforeEach(() => fakeBrowser.reset());
+  // A fresh profile per test: empty chrome.storage and an empty IndexedDB.
+  beforeEach(() => {
+    fakeBrowser.reset();
+    closePrivateDbForTests();
+    resetConnectionMoveForTests();
+    globalThis.indexedDB = new IDBFactory();
+  });
 
   it('migrates a stored v1 token to a v2 connection on the default backend', async () => {
     await fakeBrowser.storage.local.set({
       companion: { token: 't1', portalId: 7, userId: 'u7' },
       companion$: { v: 1 },
     });
-    await connectionItem.migrate();
     expect(await connectionItem.getValue()).toEqual({
       connection: { backendUrl: 'http://127.0.0.1:8787', token: 't1', portalId: 7, userId: 'u7', connectedAt: 0 },
       pendingSignIn: null,
@@ -221,12 +231,35 @@ describe('connection item', () => {
       },
       companion$: { v: 2 },
     });
-    await connectionItem.migrate();
     expect(await connectionItem.getValue()).toEqual({
       connection,
       pendingSignIn: null,
       lastError: expect.stringMatching(/Connect again/),
     });
+  });
+
+  it("v3 → v4 moves the connection into the extension origin's IndexedDB and deletes the old key", async () => {
+    const state = {
+      connection: { backendUrl: 'http://b', token: 'secret-token', portalId: 1, userId: 'u', connectedAt: 5 },
+      pendingSignIn: null,
+      lastError: null,
+    };
+    await fakeBrowser.storage.local.set({ companion: state, companion$: { v: 3 } });
+    expect(await connectionItem.getValue()).toEqual(state);
+    // Nothing a content script can read is left in chrome.storage.local.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await getPrivate('companion.connection')).toEqual({ version: 4, state });
+    expect(PRIVATE_DB_NAME).toBe('closer-private');
+
+    // A value planted in chrome.storage.local afterwards (a content script can write there) is deleted unread.
+    const planted = { ...state, connection: { ...state.connection, backendUrl: 'https://evil.example', token: 'x' } };
+    await fakeBrowser.storage.local.set({ companion: planted, companion$: { v: 3 } });
+    resetConnectionMoveForTests(); // as after a restart of the service worker
+    expect(await connectionItem.getValue()).toEqual(state);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    await connectionItem.setValue({ ...state, lastError: 'x' });
+    expect((await connectionItem.getValue()).lastError).toBe('x');
+    expect(await legacyConnectionItem.getValue()).toEqual(EMPTY_CONNECTION_STATE);
   });
 
   it('drops an incomplete v1 value and falls back to empty', async () => {
