@@ -15,6 +15,8 @@ import {
   segmentFor,
   tagDraft,
   threadStatus,
+  pendingConfirmations,
+  confirmOutcome,
   type CloserDb,
   type EnqueueResult,
 } from './campaign-store';
@@ -64,6 +66,11 @@ export function createCampaignHandlers(
     'campaign.recordOutcomes': async ({ threadId, messages }) => {
       const d = await db();
       return recordOutcomes(d, threadId, messages, enqueue(d));
+    },
+    'campaign.pendingConfirmations': async ({ threadId }) => pendingConfirmations(await db(), threadId),
+    'campaign.confirmOutcome': async ({ eventId, confirm }) => {
+      const d = await db();
+      return asInvalid(() => confirmOutcome(d, eventId, confirm, enqueue(d)));
     },
     'campaign.dashboard': async (range) => dashboard(await db(), range),
     'campaign.refitWeights': async () => refit(await db()),

@@ -51,6 +51,7 @@ export function useCampaignOutcomes(
         });
         return {
           messageId: m.id,
+          fromEmail: m.from.email,
           at: m.at,
           outcomes: c.outcomes,
           ...(a?.sentiment ? { sentiment: a.sentiment.label } : {}),
