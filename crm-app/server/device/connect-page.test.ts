@@ -26,6 +26,8 @@ describe('device sign-in pages', () => {
       expect(body).toContain(lang === 'en' ? 'Never approve a code someone sent you' : '切勿批准他人发给您的代码');
       expect(body).toContain('name="formToken" value="tok"');
     }
+    // Under no-referrer, Chrome sends `Origin: null` with the page's own form posts, which the guard refuses.
+    expect(enterCodePage('en').headers['referrer-policy']).toBe('same-origin');
   });
 
   it('asks for the code by a same-origin POST, never in the link', () => {

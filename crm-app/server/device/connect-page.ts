@@ -98,7 +98,9 @@ function page(lang: Lang, status: number, content: string, formTargets: string[]
         "base-uri 'none'",
       ].join('; '),
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: under no-referrer Chrome sends `Origin: null` with the page's own form posts,
+      // which the same-origin check (connect-guard.ts) refuses. Other sites still get no referrer.
+      'referrer-policy': 'same-origin',
       'content-language': lang,
     },
   };
