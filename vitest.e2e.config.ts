@@ -7,6 +7,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    retry: process.env.CI ? 1 : 0,
   },
 });

@@ -1,8 +1,107 @@
+/** Production refuses the secrets committed in this repository; development keeps working without any. */
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app-config';
 import { ConfigError } from './config';
+import { DEVELOPMENT_SECRET_VALUES, isLoopbackHost, serverMode } from './server-mode';
 import { startHarness, type Harness } from './test-support/app-harness';
 import { useTestDatabase } from './test-support/test-databases';
+
+const realSecrets = () => ({
+  HUBSPOT_CLIENT_ID: 'c7a1e0b4-real-client',
+  HUBSPOT_CLIENT_SECRET: randomBytes(18).toString('hex'),
+  CLOSER_TOKEN_KEY: randomBytes(32).toString('base64'),
+  PUBLIC_URL: 'https://closer.example.com',
+});
+
+const refusal = (env: Record<string, string>) => {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('loadAppConfig accepted the environment');
+};
+
+describe('serverMode', () => {
+  it.each([
+    [{}, 'development'],
+    [{ HOST: 'localhost', PUBLIC_URL: 'http://127.0.0.1:8787' }, 'development'],
+    [{ NODE_ENV: 'production' }, 'production'],
+    [{ PUBLIC_URL: 'https://closer.example.com' }, 'production'],
+    [{ HOST: '0.0.0.0' }, 'production'],
+    [{ HOST: '10.1.2.3' }, 'production'],
+  ] as const)('%o is %s', (env, mode) => {
+    expect(serverMode(env).mode).toBe(mode);
+  });
+
+  it('treats only loopback addresses as loopback', () => {
+    expect(['127.0.0.1', '127.5.0.1', 'localhost', '::1'].map(isLoopbackHost)).toEqual([true, true, true, true]);
+    expect(['0.0.0.0', '::', '192.168.1.2', 'closer.example.com'].map(isLoopbackHost)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('loadAppConfig in production', () => {
+  it('starts with secrets of its own', () => {
+    const config = loadAppConfig({ ...realSecrets(), NODE_ENV: 'production' });
+    expect(config.mode).toBe('production');
+    expect(config.devTokens).toBe(false);
+  });
+
+  it.each([
+    ['NODE_ENV=production', { NODE_ENV: 'production' }],
+    ['an https PUBLIC_URL', {}],
+    ['a non-loopback HOST', { HOST: '0.0.0.0' }],
+  ])('under %s names every missing secret', (_why, extra) => {
+    const message = refusal({ PUBLIC_URL: 'https://closer.example.com', ...extra });
+    for (const name of ['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'CLOSER_TOKEN_KEY']) {
+      expect(message).toContain(`${name} is not set`);
+    }
+  });
+
+  it.each(Object.entries(DEVELOPMENT_SECRET_VALUES).flatMap(([name, values]) => values.map((v) => [name, v])))(
+    'refuses %s set to a development default, without echoing it',
+    (name, value) => {
+      const message = refusal({ ...realSecrets(), [name!]: value! });
+      expect(message).toContain(`${name} is a development default`);
+      expect(message).not.toContain(value);
+    },
+  );
+
+  it('refuses development tokens, a missing PUBLIC_URL and the development key kept as a previous key', () => {
+    const { PUBLIC_URL: _unused, ...secrets } = realSecrets();
+    const message = refusal({
+      ...secrets,
+      NODE_ENV: 'production',
+      CLOSER_DEV_TOKENS: '1',
+      CLOSER_TOKEN_KEYS_PREVIOUS: DEVELOPMENT_SECRET_VALUES.CLOSER_TOKEN_KEY![0]!,
+    });
+    expect(message).toContain('CLOSER_DEV_TOKENS');
+    expect(message).toContain('PUBLIC_URL is not set');
+    expect(message).toContain('CLOSER_TOKEN_KEYS_PREVIOUS holds the development key');
+  });
+});
+
+describe('loadAppConfig in development', () => {
+  it('runs on loopback without secrets and allows development tokens there only', () => {
+    const config = loadAppConfig({ CLOSER_DEV_TOKENS: '1' });
+    expect(config.mode).toBe('development');
+    expect(config.devTokens).toBe(true);
+  });
+
+  it('reads previous token keys for rotation', () => {
+    const old = randomBytes(32);
+    const config = loadAppConfig({ CLOSER_TOKEN_KEYS_PREVIOUS: ` ${old.toString('base64')} ,` });
+    expect(config.previousTokenKeys).toEqual([old]);
+    expect(() => loadAppConfig({ CLOSER_TOKEN_KEYS_PREVIOUS: 'c2hvcnQ=' })).toThrow(/CLOSER_TOKEN_KEYS_PREVIOUS/);
+  });
+});
 
 /** What a production deployment sets: its own app, its own key, its public origin. */
 const PRODUCTION = {
@@ -13,7 +112,7 @@ const PRODUCTION = {
   PUBLIC_URL: 'https://closer.acme-sales.com',
 };
 
-describe('loadAppConfig', () => {
+describe('loadAppConfig, the development client and each production secret', () => {
   describe('without HubSpot credentials (npm start)', () => {
     const database = useTestDatabase('pglite');
     let harness: Harness | undefined;
@@ -50,7 +149,9 @@ describe('loadAppConfig', () => {
     ])('refuses to start without %s of its own (%j)', (name, change) => {
       const env = { ...PRODUCTION, ...change };
       expect(() => loadAppConfig(env)).toThrow(ConfigError);
-      expect(() => loadAppConfig(env)).toThrow(new RegExp(`NODE_ENV=production: .*${name}`));
+      expect(() => loadAppConfig(env)).toThrow(
+        new RegExp(`Refusing to start in production \\(NODE_ENV=production\\).*: .*${name}`),
+      );
     });
 
     it('names every problem at once and never echoes a secret', () => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config';
 import { DEV_HUBSPOT_CLIENT } from './hubspot/dev-client';
+import { productionProblems, serverMode, type ServerMode } from './server-mode';
 
 /**
  * The scopes the app asks HubSpot for; app-hsmeta.json must list the same (the project test compares them). Contacts
@@ -30,8 +31,11 @@ export interface AppConfig {
   hubspotAuthorizeUrl: string;
   clientId: string;
   clientSecret: string;
-  /** AES-256-GCM key for tokens at rest. */
+  /** AES-256-GCM key that seals tokens at rest. */
   tokenKey: Buffer;
+  /** Keys rotated out: they still open tokens sealed before the rotation, which are sealed again on read. */
+  previousTokenKeys: Buffer[];
+  mode: ServerMode;
   /** Public base URL of this backend: OAuth redirect URI and the URI HubSpot signs. */
   publicUrl: string;
   scopes: string[];
@@ -58,16 +62,28 @@ export interface AppConfig {
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
 
+const TokenKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' });
+
 const Env = z.object({
   HUBSPOT_API_URL: opt(z.url().default('https://api.hubapi.com')),
   HUBSPOT_AUTHORIZE_URL: opt(z.url().default('https://app.hubspot.com/oauth/authorize')),
   HUBSPOT_CLIENT_ID: opt(z.string().min(1).optional()),
   HUBSPOT_CLIENT_SECRET: opt(z.string().min(1).optional()),
-  CLOSER_TOKEN_KEY: opt(
+  CLOSER_TOKEN_KEY: opt(TokenKey.optional()),
+  // Comma-separated, oldest last; a key can leave this list once no stored token names it.
+  CLOSER_TOKEN_KEYS_PREVIOUS: opt(
     z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded' })
-      .optional(),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter((k) => k !== ''),
+      )
+      .pipe(z.array(TokenKey))
+      .default([]),
   ),
   PUBLIC_URL: opt(z.url().optional()),
   CLOSER_EXTENSION_ORIGIN: opt(
@@ -89,7 +105,8 @@ const Env = z.object({
 
 /**
  * @param fallbackUrl the server's own URL, used as PUBLIC_URL when that is unset (local runs).
- * @throws ConfigError naming invalid variables, never their values (they are secrets).
+ * @throws ConfigError naming invalid variables, never their values (they are secrets); in production (see
+ *   server-mode.ts) also naming every secret that is missing or a development default.
  */
 export function loadAppConfig(
   env: Record<string, string | undefined>,
@@ -100,19 +117,30 @@ export function loadAppConfig(
     throw new ConfigError(`Invalid app configuration: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production') refuseDevelopmentDefaults(e);
-  const devKey = Buffer.alloc(32, 7); // only when no key is configured: local runs and tests
+  const { mode, reasons } = serverMode(env);
+  if (mode === 'production') {
+    const problems = productionProblems(env);
+    if (problems.length > 0) {
+      throw new ConfigError(
+        `Refusing to start in production (${reasons.join(', ')}) with development secrets: ${problems.join('; ')}`,
+      );
+    }
+  }
+  // Reached only in development on loopback (production refused above without a key of its own).
+  const devKey = Buffer.alloc(32, 7);
   return {
     hubspotApiUrl: e.HUBSPOT_API_URL.replace(/\/$/, ''),
     hubspotAuthorizeUrl: e.HUBSPOT_AUTHORIZE_URL,
     clientId: e.HUBSPOT_CLIENT_ID ?? DEV_HUBSPOT_CLIENT.id,
     clientSecret: e.HUBSPOT_CLIENT_SECRET ?? DEV_HUBSPOT_CLIENT.secret,
     tokenKey: e.CLOSER_TOKEN_KEY ? Buffer.from(e.CLOSER_TOKEN_KEY, 'base64') : devKey,
+    previousTokenKeys: e.CLOSER_TOKEN_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64')),
+    mode,
     publicUrl: (e.PUBLIC_URL ?? fallbackUrl).replace(/\/$/, ''),
     scopes: [...REQUIRED_SCOPES],
     optionalScopes: [...OPTIONAL_SCOPES],
     ...(e.CLOSER_EXTENSION_ORIGIN ? { extensionOrigin: e.CLOSER_EXTENSION_ORIGIN } : {}),
-    devTokens: e.CLOSER_DEV_TOKENS === '1',
+    devTokens: mode === 'development' && e.CLOSER_DEV_TOKENS === '1',
     sync: {
       enabled: e.SYNC_WORKER === '1',
       concurrency: e.SYNC_CONCURRENCY,
@@ -125,24 +153,4 @@ export function loadAppConfig(
     deviceAuthorizePerMinute: e.DEVICE_AUTHORIZE_PER_MINUTE,
     maxBodyBytes: 1024 * 1024,
   };
-}
-
-/**
- * In production (NODE_ENV=production) the conveniences of local runs are holes: the development client would send
- * installs to an app nobody owns, the fixed token key would let anyone holding a database dump decrypt every HubSpot
- * token, a missing PUBLIC_URL would give HubSpot a loopback redirect URI, and dev tokens would let anyone mint a token
- * for any portal. Each one is refused by name, never with its value.
- */
-function refuseDevelopmentDefaults(e: z.infer<typeof Env>): void {
-  const problems: string[] = [];
-  if (!e.HUBSPOT_CLIENT_ID || e.HUBSPOT_CLIENT_ID === DEV_HUBSPOT_CLIENT.id)
-    problems.push("HUBSPOT_CLIENT_ID must be set to the app's own client id");
-  if (!e.HUBSPOT_CLIENT_SECRET || e.HUBSPOT_CLIENT_SECRET === DEV_HUBSPOT_CLIENT.secret)
-    problems.push("HUBSPOT_CLIENT_SECRET must be set to the app's own client secret");
-  if (!e.CLOSER_TOKEN_KEY) problems.push('CLOSER_TOKEN_KEY must be set (32 random bytes, base64)');
-  if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must name the public origin of this backend');
-  if (e.CLOSER_DEV_TOKENS === '1') problems.push('CLOSER_DEV_TOKENS must not be 1');
-  if (problems.length > 0) {
-    throw new ConfigError(`Invalid app configuration for NODE_ENV=production: ${problems.join('; ')}`);
-  }
 }

@@ -9,6 +9,7 @@ import { eventually, startHarness, type Harness } from './test-support/app-harne
 import { DATABASE_KINDS, useTestDatabase } from './test-support/test-databases';
 import { fullPersona, personaItem } from './test-support/personas';
 import { DEFAULT_USER } from '../sandbox/sandbox';
+import { connectBrowser, newVerifier } from './test-support/connect-browser';
 
 const PORTAL = 101;
 
@@ -16,7 +17,6 @@ interface DeviceAuthorization {
   deviceCode: string;
   userCode: string;
   verificationUri: string;
-  verificationUriComplete: string;
   expiresIn: number;
   interval: number;
 }
@@ -33,11 +33,13 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     harness = await startHarness(database().db, { portals: [{ id: PORTAL, tier: 'free' }] }, env);
     return harness;
   };
-  const authorize = async (h: Harness, body: unknown = {}) => {
+  // One extension's PKCE pair for the whole file: each test's codes are asked for and redeemed with it.
+  const { codeVerifier, codeChallenge } = newVerifier();
+  const authorize = async (h: Harness, body: Record<string, unknown> = {}) => {
     const response = await fetch(`${h.server.url}/v1/device/authorize`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ codeChallenge, ...body }),
     });
     expect(response.status).toBe(200);
     return (await response.json()) as DeviceAuthorization;
@@ -46,18 +48,20 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     const response = await fetch(`${h.server.url}/v1/device/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deviceCode }),
+      body: JSON.stringify({ deviceCode, codeVerifier }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  /** Submits a /connect form the way a browser does, following redirects by hand to see each hop. */
-  const submit = (h: Harness, action: 'approve' | 'deny', userCode: string, lang = 'en') =>
-    fetch(`${h.server.url}/connect/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ code: userCode, lang }).toString(),
-      redirect: 'manual',
-    });
+  /**
+   * Types the code on /connect and submits Approve or Deny the way a browser does, following redirects by hand to
+   * see each hop. When the code cannot be decided, the page that said so.
+   */
+  const submit = async (h: Harness, action: 'approve' | 'deny', userCode: string, lang = 'en') => {
+    const browser = connectBrowser(h.server.url);
+    const opened = await browser.open(userCode, lang);
+    if (!opened.formToken) return new Response(opened.html, { status: opened.response.status });
+    return browser.submit(action, { code: userCode, lang, formToken: opened.formToken });
+  };
   const approveThroughHubSpot = async (h: Harness, userCode: string) => {
     const approved = await submit(h, 'approve', userCode);
     expect(approved.status).toBe(303);
@@ -87,8 +91,8 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
       expiresIn: 600,
       interval: 2,
       verificationUri: `${h.server.url}/connect`,
-      verificationUriComplete: `${h.server.url}/connect?code=${issued.userCode}`,
     });
+    expect(issued).not.toHaveProperty('verificationUriComplete');
     expect(issued.userCode).toMatch(/^[BCDFGHJKMNPQRSTVWXZ]{4}-[BCDFGHJKMNPQRSTVWXZ]{4}$/);
     expect(Buffer.from(issued.deviceCode, 'base64url')).toHaveLength(32);
     // Only the SHA-256 of the device code is stored.
@@ -100,23 +104,21 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     expect(await poll(h, issued.deviceCode)).toEqual({ status: 400, body: { error: 'authorization_pending' } });
     expect(await poll(h, issued.deviceCode)).toEqual({ status: 400, body: { error: 'slow_down' } });
 
-    // The page a person opens: the code, Approve and Deny; self-contained, with a CSP; English or Chinese.
-    const page = await fetch(issued.verificationUriComplete);
+    // The page a person sees after typing the code: the code, Approve and Deny; self-contained, with a CSP; English
+    // or Chinese.
+    const { response: page, html } = await connectBrowser(h.server.url).open(issued.userCode);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`form-action 'self' ${h.sandbox.url}`);
-    const html = await page.text();
     expect(html).toContain(issued.userCode);
     expect(html).toContain('Closer for Chrome');
     expect(html).toContain('action="/connect/approve"');
     expect(html).not.toMatch(/<script|https?:\/\//);
-    const chinese = await (
-      await fetch(issued.verificationUri + `?code=${issued.userCode.toLowerCase()}`, {
-        headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
-      })
-    ).text();
+    const { html: chinese } = await connectBrowser(h.server.url).open(issued.userCode.toLowerCase(), '', {
+      'accept-language': 'zh-CN,zh;q=0.9',
+    });
     expect(chinese).toContain('批准并使用 HubSpot 登录');
     expect(chinese).toContain(issued.userCode);
 
@@ -346,9 +348,9 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
       expired.userCode,
     ]);
     expect(await poll(h, expired.deviceCode)).toEqual({ status: 400, body: { error: 'expired_token' } });
-    const expiredPage = await fetch(expired.verificationUriComplete);
-    expect(expiredPage.status).toBe(410);
-    expect(await expiredPage.text()).toContain('This code has expired');
+    const expiredPage = await connectBrowser(h.server.url).open(expired.userCode);
+    expect(expiredPage.response.status).toBe(410);
+    expect(expiredPage.html).toContain('This code has expired');
     expect((await submit(h, 'approve', expired.userCode)).status).toBe(410);
 
     const denied = await authorize(h);
@@ -384,7 +386,7 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     // The per-address limit counts in UTC minutes: start early in one so the whole test falls in it.
     const second = new Date().getUTCSeconds();
     if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
-    const h = await start({ DEVICE_AUTHORIZE_PER_MINUTE: '5' });
+    const h = await start({ DEVICE_AUTHORIZE_PER_MINUTE: '6' });
     const issued = await authorize(h);
     const token = await h.devToken(PORTAL);
     const before = await rowCounts();
@@ -395,19 +397,32 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
         headers: { 'content-type': 'application/json', ...headers },
         body,
       });
-    for (const body of ['{"clientName": 5}', '{"clientName": "x", "extra": 1}', '[', '{"clientName": ""}']) {
+    const pkce = `"codeChallenge": "${codeChallenge}"`;
+    for (const body of [
+      `{"clientName": 5, ${pkce}}`,
+      `{"clientName": "x", "extra": 1, ${pkce}}`,
+      '[',
+      `{"clientName": "", ${pkce}}`,
+      '{"clientName": "no challenge"}',
+    ]) {
       const response = await post('/v1/device/authorize', body);
       expect(response.status, body).toBe(400);
     }
-    for (const body of ['{}', '{"deviceCode": "short"}', '{"deviceCode": 1}', 'not json']) {
+    for (const body of [
+      '{}',
+      '{"deviceCode": "short"}',
+      '{"deviceCode": 1}',
+      'not json',
+      JSON.stringify({ deviceCode: issued.deviceCode }),
+    ]) {
       const response = await post('/v1/device/token', body);
       expect(response.status, body).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request' });
     }
     const unknown = await poll(h, Buffer.alloc(32, 1).toString('base64url'));
     expect(unknown).toEqual({ status: 400, body: { error: 'invalid_grant' } });
-    expect((await fetch(`${h.server.url}/connect?code=NOT-ACODE1`)).status).toBe(400);
-    expect((await fetch(`${h.server.url}/connect?code=BCDF-GHJK`)).status).toBe(404);
+    expect((await connectBrowser(h.server.url).open('NOT-ACODE1')).response.status).toBe(400);
+    expect((await connectBrowser(h.server.url).open('BCDF-GHJK')).response.status).toBe(404);
     expect((await fetch(`${h.server.url}/oauth/callback?code=x&state=forged`)).status).toBe(400);
 
     const auth = { authorization: `Bearer ${token}` };
@@ -442,7 +457,7 @@ describe.each(DATABASE_KINDS)('device sign-in and full personas on %s', (kind) =
     expect((await fetch(`${h.server.url}/v1/me`)).status).toBe(401);
     expect(await rowCounts()).toEqual(before);
 
-    // Per-address limit on new codes: 5 per minute here (one issued above, and the four bad requests counted).
+    // Per-address limit on new codes: 6 per minute here (one issued above, and the five bad requests counted).
     const limited = await post('/v1/device/authorize', '{}');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);

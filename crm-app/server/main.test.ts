@@ -116,4 +116,21 @@ describe('main.ts', () => {
     expect(String(line?.message)).toMatch(/PORT.*DATABASE_URL/);
     expect(JSON.stringify(running.lines())).not.toContain('hunter2');
   });
+
+  it('refuses to start in production on development secrets, naming each variable and no value', async () => {
+    running = runMain({
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATA_DIR: 'memory://',
+      PUBLIC_URL: 'https://closer.example.com',
+      HUBSPOT_CLIENT_SECRET: 'closer-dev-secret',
+    });
+
+    expect(await running.exit).toBe(2);
+    const message = String(running.lines()[0]?.message);
+    expect(message).toContain('HUBSPOT_CLIENT_ID is not set');
+    expect(message).toContain('HUBSPOT_CLIENT_SECRET is a development default');
+    expect(message).toContain('CLOSER_TOKEN_KEY is not set');
+    expect(message).not.toContain('closer-dev-secret');
+  });
 });

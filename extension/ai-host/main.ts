@@ -5,6 +5,7 @@ import { createHostService } from './host-service';
 import { detectDevice } from './device-detect';
 import { HOST_PORT_NAME } from '../messaging/ports';
 import { serveHostPort } from './serve-port';
+import { isServiceWorker } from '../messaging/sender-policy';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { createPersonaBuildHandlers } from './persona/persona-build-handlers';
 import { getDb } from '../storage/db';
@@ -44,8 +45,14 @@ export function startAiHost(): void {
         ),
     }),
   });
+  const workerUrl = browser.runtime.getURL('/background.js');
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== HOST_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    if (port.name !== HOST_PORT_NAME) return;
+    // Only the service worker, which validates and filters every request, may talk to the host directly.
+    if (!isServiceWorker(port.sender, browser.runtime.id, workerUrl)) {
+      port.disconnect();
+      return;
+    }
     serveHostPort(port as unknown as PortLike, service);
   });
 }

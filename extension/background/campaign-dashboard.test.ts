@@ -33,7 +33,7 @@ describe('campaign dashboard', () => {
         await recordOutcomes(
           db,
           `t${i}`,
-          [{ messageId: `m${i}`, at: 5_000, outcomes: ['positive_reply'] }],
+          [{ messageId: `m${i}`, fromEmail: `c${i}@example.net`, at: 5_000, outcomes: ['positive_reply'] }],
           async () => {},
         );
     }

@@ -28,7 +28,7 @@ describe('campaign definitions', () => {
       await recordOutcomes(
         db,
         `tb${i}`,
-        [{ messageId: `r${i}`, at: 9_000, outcomes: ['positive_reply'] }],
+        [{ messageId: `r${i}`, fromEmail: `c${i}@example.net`, at: 9_000, outcomes: ['positive_reply'] }],
         async () => {},
       );
     for (let i = 100; i < 141; i++) await putSend(db, i, 'a', `ta${i}`, 1_000 + i);

@@ -66,6 +66,8 @@ export function buildDigest(records: readonly EventRecord[], defaults: { segment
   const positive = new Set<number>();
   for (const r of records) {
     const d = r.detail ?? {};
+    // An outcome waiting for the rep's confirmation, or dismissed by the rep, is not in the figures.
+    if (d.confirmation === 'pending' || d.confirmation === 'dismissed') continue;
     const draftId = str(d.taggedDraftId) ?? r.draftId;
     if (r.type === 'sent' && draftId && r.threadId) {
       draftSendRefs.push(intern(r.threadId), intern(draftId));
@@ -217,4 +219,10 @@ export async function appendToDigest(
   };
   await tx.objectStore('models').put({ id: DIGEST_ID, json: digest, updatedAt: Date.now() });
   await tx.done;
+}
+
+/** Drops the stored digest after an event changed in place (a confirmed outcome), so the next read rebuilds it. */
+export async function invalidateDigest(db: CloserDb): Promise<void> {
+  memos.delete(db);
+  await db.delete('models', DIGEST_ID);
 }

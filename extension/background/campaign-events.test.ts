@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CampaignResultItemSchema, type CampaignResultItem } from '../../shared/common/campaigns';
 import { getDb } from '../storage/db';
 import { saveDefinition, tagDraft } from './campaign-definitions';
-import { enqueueInOutbox, recordOutcomes, threadStatus } from './campaign-events';
+import { confirmOutcome, enqueueInOutbox, pendingConfirmations, recordOutcomes, threadStatus } from './campaign-events';
 import { dashboard } from './campaign-dashboard';
 import { createPageHandlers } from './page-handlers';
 import type { PageBridge } from './page-bridge';
@@ -150,18 +150,29 @@ describe('campaign events', () => {
     const queued: CampaignResultItem[] = [];
     const enqueue = async (item: CampaignResultItem) => void queued.push(item);
     const messages = [
-      { messageId: 'm0', at: 500, outcomes: ['replied' as const] }, // before the send: not an outcome of it
-      { messageId: 'm1', at: 2_000, outcomes: ['out_of_office' as const] },
+      { messageId: 'm0', fromEmail: 'c1@example.net', at: 500, outcomes: ['replied' as const] }, // before the send
+      { messageId: 'm1', fromEmail: 'c1@example.net', at: 2_000, outcomes: ['out_of_office' as const] },
       {
         messageId: 'm2',
+        fromEmail: 'C1@Example.net',
         at: 3_000,
         outcomes: ['meeting' as const],
         sentiment: 'positive' as const,
         intent: 'meeting_request',
       },
     ];
-    expect(await recordOutcomes(db, 't1', messages, enqueue)).toEqual({ recorded: 2, enqueued: 2, skipped: 1 });
-    expect(await recordOutcomes(db, 't1', messages, enqueue)).toEqual({ recorded: 0, enqueued: 0, skipped: 3 });
+    expect(await recordOutcomes(db, 't1', messages, enqueue)).toEqual({
+      recorded: 2,
+      enqueued: 2,
+      skipped: 1,
+      awaitingConfirmation: 0,
+    });
+    expect(await recordOutcomes(db, 't1', messages, enqueue)).toEqual({
+      recorded: 0,
+      enqueued: 0,
+      skipped: 3,
+      awaitingConfirmation: 0,
+    });
     expect((await threadStatus(db, 't1')).recordedMessageIds.sort()).toEqual(['m1', 'm2']);
     expect(queued).toHaveLength(2);
     for (const item of queued) expect(CampaignResultItemSchema.safeParse(item).success).toBe(true);
@@ -183,6 +194,59 @@ describe('campaign events', () => {
     expect(d.aggregation.total.medianTimeToReplyMs).toBe(2_000);
     expect(d.names['q1']).toBe('Q1 pilot');
     expect(d.winners[0]?.decision.winner).toBeNull();
+  });
+
+  it('lets only the tagged contact change their outcome, and holds unsubscribes for the rep to confirm', async () => {
+    const db = await freshDb();
+    await saveDefinition(db, DEF);
+    await putSend(db, 1, 'a', 't1', 1_000);
+    const queued: CampaignResultItem[] = [];
+    const enqueue = async (item: CampaignResultItem) => void queued.push(item);
+    const result = await recordOutcomes(
+      db,
+      't1',
+      [
+        // A CC'd stranger's "remove me": never the contact's outcome.
+        { messageId: 'cc', fromEmail: 'stranger@elsewhere.org', at: 2_000, outcomes: ['unsubscribe'] },
+        { messageId: 'fwd', fromEmail: 'colleague@example.net', at: 2_100, outcomes: ['positive_reply'] },
+        // A stranger claiming a bounce is not one; the mail system's notice is.
+        { messageId: 'fake', fromEmail: 'x@evil.example', at: 2_200, outcomes: ['bounce'] },
+        { messageId: 'dsn', fromEmail: 'mailer-daemon@googlemail.com', at: 2_300, outcomes: ['bounce'] },
+        // The contact's own unsubscribe waits for the rep.
+        { messageId: 'own', fromEmail: 'c1@example.net', at: 3_000, outcomes: ['unsubscribe'] },
+      ],
+      enqueue,
+    );
+    expect(result).toEqual({ recorded: 2, enqueued: 1, skipped: 3, awaitingConfirmation: 1 });
+    expect(queued.map((q) => q.outcome)).toEqual(['bounce']);
+    expect((await dashboard(db, {})).aggregation.total.unsubscribes).toBe(0);
+
+    const waiting = await pendingConfirmations(db, 't1');
+    expect(waiting).toEqual([
+      { eventId: expect.any(String), type: 'unsubscribe', contactId: 'c1@example.net', at: 3_000 },
+    ]);
+    expect(await confirmOutcome(db, waiting[0]!.eventId, true, enqueue)).toEqual({
+      status: 'confirmed',
+      enqueued: true,
+    });
+    expect(queued.map((q) => q.outcome)).toEqual(['bounce', 'unsubscribe']);
+    expect((await dashboard(db, {})).aggregation.total.unsubscribes).toBe(1);
+    expect(await pendingConfirmations(db, 't1')).toEqual([]);
+    await expect(confirmOutcome(db, waiting[0]!.eventId, true, enqueue)).rejects.toThrow(RangeError);
+
+    // Dismissed: stays recorded (not classified again), never syncs.
+    await putSend(db, 2, 'a', 't2', 1_000);
+    await recordOutcomes(
+      db,
+      't2',
+      [{ messageId: 'no', fromEmail: 'c2@example.net', at: 4_000, outcomes: ['not_interested'] }],
+      enqueue,
+    );
+    const [second] = await pendingConfirmations(db, 't2');
+    expect(await confirmOutcome(db, second!.eventId, false, enqueue)).toEqual({ status: 'dismissed', enqueued: false });
+    expect(queued).toHaveLength(2);
+    expect((await threadStatus(db, 't2')).recordedMessageIds).toEqual(['no']);
+    db.close();
   });
 
   it('the fallback enqueue goes through the outbox entry: validated, deduplicated, message text refused', async () => {

@@ -1,9 +1,15 @@
-import { CampaignResultItemSchema, type CampaignResultItem, type OutcomeType } from '../../shared/common/campaigns';
+import {
+  CampaignResultItemSchema,
+  OUTCOMES_NEEDING_CONFIRMATION,
+  speaksForContact,
+  type CampaignResultItem,
+  type OutcomeType,
+} from '../../shared/common/campaigns';
 import { queueOutboxItem } from '../companion/outbox';
 import type { CampaignDefinition, ObservedOutcome } from '../messaging/campaign-methods';
 import type { CloserDb } from '../storage/db';
 import type { EventRecord } from '../storage/schema';
-import { appendToDigest } from './campaign-digest';
+import { appendToDigest, invalidateDigest } from './campaign-digest';
 import { DEFAULT_REP, DEFAULT_SEGMENT, OUTCOME_SET, getDefinition, str, tagEventId } from './campaign-definitions';
 
 /**
@@ -131,8 +137,9 @@ export async function recordOutcomes(
   threadId: string,
   messages: readonly ObservedOutcome[],
   enqueue: EnqueueResult,
-): Promise<{ recorded: number; enqueued: number; skipped: number }> {
+): Promise<{ recorded: number; enqueued: number; skipped: number; awaitingConfirmation: number }> {
   const records = await db.getAllFromIndex('events', 'by-thread', threadId);
+  let awaitingConfirmation = 0;
   const sends = records.filter((r) => r.type === 'sent' && r.campaignId && r.variantId).sort((a, b) => a.at - b.at);
   const defs = new Map<string, CampaignDefinition | null>();
   let recorded = 0;
@@ -146,6 +153,11 @@ export async function recordOutcomes(
       continue;
     }
     for (const type of m.outcomes) {
+      // A third party's message (a CC'd colleague, a stranger) never changes the tagged contact.
+      if (!speaksForContact(m.fromEmail, send.contactId, type)) {
+        skipped++;
+        continue;
+      }
       const id = outcomeEventId(threadId, m.messageId, type);
       if (await db.get('events', id)) {
         skipped++;
@@ -159,6 +171,8 @@ export async function recordOutcomes(
         ...(m.sentiment ? { sentiment: m.sentiment } : {}),
         ...(m.intent ? { intent: m.intent } : {}),
       };
+      const needsConfirmation = OUTCOMES_NEEDING_CONFIRMATION.has(type);
+      if (needsConfirmation) detail.confirmation = 'pending';
       const record: EventRecord = {
         id,
         type,
@@ -170,8 +184,13 @@ export async function recordOutcomes(
         detail,
       };
       await db.put('events', record);
-      added.push(record);
       recorded++;
+      // Stopping contact with someone is the rep's call: it waits here, out of the figures and the outbox.
+      if (needsConfirmation) {
+        awaitingConfirmation++;
+        continue;
+      }
+      added.push(record);
       if (!defs.has(send.campaignId)) defs.set(send.campaignId, await getDefinition(db, send.campaignId));
       const item = resultItem(defs.get(send.campaignId) ?? null, send, {
         idempotencyKey: id,
@@ -192,5 +211,48 @@ export async function recordOutcomes(
     }
   }
   await appendToDigest(db, added, { segment: DEFAULT_SEGMENT, rep: DEFAULT_REP });
-  return { recorded, enqueued, skipped };
+  return { recorded, enqueued, skipped, awaitingConfirmation };
+}
+
+/** Outcomes of a thread waiting for the rep's confirmation. */
+export async function pendingConfirmations(db: CloserDb, threadId: string) {
+  const records = await db.getAllFromIndex('events', 'by-thread', threadId);
+  return records
+    .filter((r) => r.detail?.confirmation === 'pending')
+    .map((r) => ({ eventId: r.id, type: r.type, contactId: r.contactId ?? '', at: r.at }));
+}
+
+/**
+ * The rep's decision on an outcome that waits: confirmed, it joins the figures and is queued for sync; dismissed,
+ * it stays recorded (so the message is not classified again) but never syncs.
+ */
+export async function confirmOutcome(
+  db: CloserDb,
+  eventId: string,
+  confirm: boolean,
+  enqueue: EnqueueResult,
+): Promise<{ status: 'confirmed' | 'dismissed'; enqueued: boolean }> {
+  const record = await db.get('events', eventId);
+  if (!record || record.detail?.confirmation !== 'pending') throw new RangeError(`No outcome waits as ${eventId}`);
+  const decided: EventRecord = {
+    ...record,
+    detail: { ...record.detail, confirmation: confirm ? 'confirmed' : 'dismissed' },
+  };
+  await db.put('events', decided);
+  if (!confirm) return { status: 'dismissed', enqueued: false };
+  await invalidateDigest(db);
+  const send = record.detail?.sendEventId ? await db.get('events', String(record.detail.sendEventId)) : undefined;
+  const item =
+    send && record.campaignId
+      ? resultItem(await getDefinition(db, record.campaignId), send, {
+          idempotencyKey: record.id,
+          outcome: record.type as never,
+          at: record.at,
+          ...(typeof record.detail?.sentiment === 'string' ? { sentiment: record.detail.sentiment as never } : {}),
+          ...(typeof record.detail?.intent === 'string' ? { intent: record.detail.intent } : {}),
+        })
+      : null;
+  if (!item) return { status: 'confirmed', enqueued: false };
+  await enqueue(item);
+  return { status: 'confirmed', enqueued: true };
 }

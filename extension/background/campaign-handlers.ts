@@ -11,7 +11,14 @@ import {
   segmentFor,
   tagDraft,
 } from './campaign-definitions';
-import { enqueueInOutbox, recordOutcomes, threadStatus, type EnqueueResult } from './campaign-events';
+import {
+  confirmOutcome,
+  enqueueInOutbox,
+  pendingConfirmations,
+  recordOutcomes,
+  threadStatus,
+  type EnqueueResult,
+} from './campaign-events';
 import { dashboard, refit } from './campaign-dashboard';
 
 /** A domain error (unknown campaign, bad variant) is the caller's mistake, not the worker's. */
@@ -59,6 +66,11 @@ export function createCampaignHandlers(
     'campaign.recordOutcomes': async ({ threadId, messages }) => {
       const d = await db();
       return recordOutcomes(d, threadId, messages, enqueue(d));
+    },
+    'campaign.pendingConfirmations': async ({ threadId }) => pendingConfirmations(await db(), threadId),
+    'campaign.confirmOutcome': async ({ eventId, confirm }) => {
+      const d = await db();
+      return asInvalid(() => confirmOutcome(d, eventId, confirm, enqueue(d)));
     },
     'campaign.dashboard': async (range) => dashboard(await db(), range),
     'campaign.refitWeights': async () => refit(await db()),

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { PortLike } from '../../shared/common/protocol/port';
 import { errorResponse } from '../../shared/common/protocol/envelopes';
-import { EXTENSION_PAGE_ONLY, streams, type Methods } from '../messaging/methods';
+import { streams, type Methods } from '../messaging/methods';
+import { isExtensionPage, methodRefusal } from '../messaging/sender-policy';
 import { PAGE_PORT_NAME } from '../messaging/page-state';
 import { HOST_PORT_NAME, STREAM_PORT_NAME } from '../messaging/ports';
 import type { Handlers } from '../../shared/common/protocol/router';
@@ -16,6 +17,9 @@ import { createHostConnection } from './host-connection';
 import { ensureOffscreenHost } from './offscreen';
 import { createBackgroundRouter } from './router';
 import { relayStreamPort } from './stream-relay';
+import { createModelBaseHandlers, trustedModelBase } from './model-base';
+import { createLedger } from '../companion/ledger';
+import { getDb } from '../storage/db';
 
 /**
  * Wires the service worker: it only routes requests and streams and keeps no model state, so Chrome may kill it
@@ -29,40 +33,55 @@ export function startBackground(): void {
   const bridge = createPageBridge({
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   });
-  const route = createBackgroundRouter(host, {
-    ...storeHandlers,
-    ...createPageHandlers(bridge),
-    ...createCampaignHandlers(),
-    ...createCompanionHandlers(),
-    ...createStudioHandlers(),
-    ...createPersonaHandlers(host, () => route),
-  } as Handlers<Methods, SenderContext>);
+  const route = createBackgroundRouter(
+    host,
+    {
+      ...storeHandlers,
+      ...createPageHandlers(bridge),
+      ...createCampaignHandlers(),
+      ...createCompanionHandlers(),
+      ...createStudioHandlers(),
+      ...createPersonaHandlers(host, () => route),
+      ...createModelBaseHandlers({
+        ledger: createLedger({ db: getDb, context: 'worker' }),
+        extensionId: browser.runtime.id,
+      }),
+    } as Handlers<Methods, SenderContext>,
+    trustedModelBase,
+  );
   browser.tabs.onRemoved.addListener((tabId) => bridge.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own contexts may talk to us (externally_connectable is not declared, but be explicit).
     if (sender.id !== browser.runtime.id) return false;
     const method = (message as { method?: unknown } | null)?.method;
-    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-    if (typeof method === 'string' && EXTENSION_PAGE_ONLY.has(method) && !fromExtensionPage) {
-      sendResponse(
-        errorResponse((message as { id?: unknown }).id, 'bad_request', `${method} is not available to content scripts`),
-      );
+    const fromExtensionPage = isExtensionPage(sender, browser.runtime.id);
+    // Content scripts reach only an allowlist; anything else (unknown methods and garbage too) is refused here,
+    // before validation, so a hostile page learns nothing about the rest of the catalogue.
+    const refusal = fromExtensionPage
+      ? null
+      : methodRefusal(typeof method === 'string' ? method : '(no method)', sender, browser.runtime.id);
+    if (refusal && typeof method === 'string') {
+      sendResponse(errorResponse((message as { id?: unknown }).id, 'bad_request', refusal));
       return false;
     }
-    route(message, { tabId: sender.tab?.id ?? null, fromExtensionPage }).then(sendResponse, (err: unknown) =>
-      sendResponse(errorResponse(undefined, 'internal', String(err))),
+    route(message, { tabId: sender.tab?.id ?? null, fromExtensionPage, senderUrl: sender.url ?? null }).then(
+      sendResponse,
+      (err: unknown) => sendResponse(errorResponse(undefined, 'internal', String(err))),
     );
     return true;
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.sender?.id !== browser.runtime.id) return;
-    if (port.name === STREAM_PORT_NAME) relayStreamPort(port as unknown as PortLike, host, streams);
+    // Every port is for extension pages only; a content script's connection is closed at once.
+    if (!isExtensionPage(port.sender, browser.runtime.id)) {
+      if (port.name === STREAM_PORT_NAME || port.name === PAGE_PORT_NAME) port.disconnect();
+      return;
+    }
+    if (port.name === STREAM_PORT_NAME) relayStreamPort(port as unknown as PortLike, host, streams, trustedModelBase);
     // A panel framed in a tab follows that tab's page state.
-    const tabId = port.sender.tab?.id;
-    if (port.name === PAGE_PORT_NAME && tabId !== undefined && port.sender.url?.startsWith(browser.runtime.getURL('/')))
-      bridge.subscribe(tabId, port as unknown as PortLike);
+    const tabId = port.sender?.tab?.id;
+    if (port.name === PAGE_PORT_NAME && tabId !== undefined) bridge.subscribe(tabId, port as unknown as PortLike);
   });
 
   // The toolbar button opens the side panel.

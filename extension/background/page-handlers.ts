@@ -11,6 +11,8 @@ export interface SenderContext {
   tabId: number | null;
   /** True for the panel frame, side panel and options page; false for content scripts. */
   fromExtensionPage: boolean;
+  /** The sender's URL as the browser reports it (which extension page, or the content script's page). */
+  senderUrl?: string | null;
 }
 
 const needTab = (ctx: SenderContext | undefined, who: 'content' | 'panel'): number => {

@@ -4,6 +4,7 @@ import { methods, isHostMethod, type Methods } from '../messaging/methods';
 import type { HostConnection } from './host-connection';
 import { storeHandlers } from './store-handlers';
 import type { SenderContext } from './page-handlers';
+import { checkModelBase } from './model-base';
 
 const workerStartedAt = Date.now();
 
@@ -14,6 +15,8 @@ const workerStartedAt = Date.now();
 export function createBackgroundRouter(
   host: HostConnection,
   local: Handlers<Methods, SenderContext> = storeHandlers as Handlers<Methods, SenderContext>,
+  // The strict default allows no model host at all; the worker passes the trusted one (model-base.ts).
+  modelBase: () => Promise<string | null> = async () => null,
 ) {
   const handlers: Handlers<Methods, SenderContext> = {
     ...local,
@@ -22,6 +25,7 @@ export function createBackgroundRouter(
   for (const name of Object.keys(methods) as Array<keyof Methods>) {
     if (!isHostMethod(name)) continue;
     handlers[name] = (async (params: unknown) => {
+      checkModelBase(name, params, await modelBase());
       try {
         return await host.call(name, params);
       } catch (err) {

@@ -3,12 +3,18 @@ import { ProtocolError, describeZodError } from '../../shared/common/protocol/er
 import type { PortLike } from '../../shared/common/protocol/port';
 import type { StreamMap } from '../../shared/common/protocol/define';
 import type { HostConnection } from './host-connection';
+import { checkModelBase } from './model-base';
 
 /**
  * Relays one client's stream port to the AI host. Starts are validated here, at the boundary, so nothing malformed
  * reaches the host; the client's credits and cancels pass through; a client that goes away cancels its streams.
  */
-export function relayStreamPort(client: PortLike, host: HostConnection, streams: StreamMap): void {
+export function relayStreamPort(
+  client: PortLike,
+  host: HostConnection,
+  streams: StreamMap,
+  modelBase: () => Promise<string | null> = async () => null,
+): void {
   const open = new Map<string, { send: (m: StreamClientMessage) => void }>();
   let chain: Promise<void> = Promise.resolve();
   const post = (m: unknown) => {
@@ -37,6 +43,7 @@ export function relayStreamPort(client: PortLike, host: HostConnection, streams:
     if (!params.success)
       return fail(m.id, new ProtocolError('invalid_params', `${m.method}: ${describeZodError(params.error)}`));
     try {
+      checkModelBase(m.method, params.data, await modelBase());
       const handle = await host.openStream(m, (serverMsg) => {
         if (serverMsg.kind !== 'stream.chunk') open.delete(serverMsg.id);
         post(serverMsg);

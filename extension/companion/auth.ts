@@ -1,5 +1,6 @@
 import { CompanionError, type CompanionClient } from './client';
 import { sameBackend, type ConnectionState, type PendingSignIn } from './connection-store';
+import { newPkcePair } from './pkce';
 
 /** What the options page shows: connected to portal N as user U, a sign-in waiting for approval, or neither. */
 export interface CompanionStatus {
@@ -8,7 +9,7 @@ export interface CompanionStatus {
   portalId: number | null;
   userId: string | null;
   /** While a sign-in waits: the code to compare and the page opened for it. */
-  pending: { userCode: string; verificationUri: string; verificationUriComplete: string; expiresAt: number } | null;
+  pending: { userCode: string; verificationUri: string; expiresAt: number } | null;
   lastError: string | null;
 }
 
@@ -42,7 +43,6 @@ export function toStatus(state: ConnectionState, backendUrl: string): CompanionS
       ? {
           userCode: p.userCode,
           verificationUri: p.verificationUri,
-          verificationUriComplete: p.verificationUriComplete,
           expiresAt: p.expiresAt,
         }
       : null,
@@ -76,7 +76,7 @@ export function createAuth(deps: AuthDeps) {
       }
       let result;
       try {
-        result = await deps.client.deviceToken(pending.deviceCode);
+        result = await deps.client.deviceToken(pending.deviceCode, pending.codeVerifier);
       } catch (err) {
         // Offline or a hiccup on the server: keep polling until the code expires.
         if (err instanceof CompanionError && err.retryable) continue;
@@ -125,12 +125,16 @@ export function createAuth(deps: AuthDeps) {
       if (state.pendingSignIn && !polling) ensurePolling(state.pendingSignIn);
       return toStatus(state, await deps.backendUrl());
     },
-    /** Starts a sign-in: asks the backend for a code and opens its approval page in a new tab. */
+    /**
+     * Starts a sign-in: asks the backend for a code and opens its approval page in a new tab, where the person types
+     * the code shown on the options page (the link carries no code, so nobody else's code can ride along).
+     */
     async start(): Promise<CompanionStatus> {
       const backendUrl = await deps.backendUrl();
+      const { codeVerifier, codeChallenge } = await newPkcePair();
       let auth;
       try {
-        auth = await deps.client.deviceAuthorize('Closer for Chrome');
+        auth = await deps.client.deviceAuthorize('Closer for Chrome', codeChallenge);
       } catch (err) {
         await update((s) => ({ ...s, lastError: messageOf(err) }));
         throw err;
@@ -140,13 +144,13 @@ export function createAuth(deps: AuthDeps) {
         deviceCode: auth.deviceCode,
         userCode: auth.userCode,
         verificationUri: auth.verificationUri,
-        verificationUriComplete: auth.verificationUriComplete,
+        codeVerifier,
         intervalMs: Math.max(MIN_INTERVAL_MS, auth.interval * 1000),
         expiresAt: now() + auth.expiresIn * 1000,
         startedAt: now(),
       };
       await update((s) => ({ ...s, pendingSignIn: pending, lastError: null }));
-      await deps.openTab(auth.verificationUriComplete);
+      await deps.openTab(auth.verificationUri);
       // A new sign-in replaces an older one: the old loop sees another device code and ends.
       await polling;
       ensurePolling(pending);

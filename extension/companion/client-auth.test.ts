@@ -1,3 +1,6 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CompanionError, createCompanionClient } from './client';
@@ -5,9 +8,13 @@ import { createAuth } from './auth';
 import {
   EMPTY_CONNECTION_STATE,
   connectionItem,
+  legacyConnectionItem,
   migrateConnectionV1toV2,
+  resetConnectionMoveForTests,
   type ConnectionState,
 } from './connection-store';
+import { codeChallengeOf } from './pkce';
+import { closePrivateDbForTests, getPrivate, PRIVATE_DB_NAME } from './private-store';
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -91,9 +98,14 @@ describe('companion client', () => {
   it('reads the device-token states', async () => {
     const answers = [json(400, { error: 'authorization_pending' }), json(400, { error: 'slow_down' })];
     const { client } = clientWith(() => answers.shift() ?? json(200, { token: 't', portalId: 5, userId: 'u' }), null);
-    expect(await client.deviceToken('d')).toEqual({ state: 'authorization_pending' });
-    expect(await client.deviceToken('d')).toEqual({ state: 'slow_down' });
-    expect(await client.deviceToken('d')).toEqual({ state: 'granted', token: 't', portalId: 5, userId: 'u' });
+    expect(await client.deviceToken('d', 'v'.repeat(43))).toEqual({ state: 'authorization_pending' });
+    expect(await client.deviceToken('d', 'v'.repeat(43))).toEqual({ state: 'slow_down' });
+    expect(await client.deviceToken('d', 'v'.repeat(43))).toEqual({
+      state: 'granted',
+      token: 't',
+      portalId: 5,
+      userId: 'u',
+    });
   });
 });
 
@@ -104,17 +116,22 @@ describe('device sign-in', () => {
     const sleeps: number[] = [];
     const opened: string[] = [];
     const connected: string[] = [];
+    const challenges: string[] = [];
+    const verifiers: string[] = [];
     const auth = createAuth({
       client: {
-        deviceAuthorize: async () => ({
-          deviceCode: 'dev-1',
-          userCode: 'ABCD-EFGH',
-          verificationUri: 'http://backend/device',
-          verificationUriComplete: 'http://backend/device?code=ABCD-EFGH',
-          expiresIn: 600,
-          interval: 2,
-        }),
-        deviceToken: async () => {
+        deviceAuthorize: async (_name, codeChallenge) => {
+          challenges.push(codeChallenge);
+          return {
+            deviceCode: 'dev-1',
+            userCode: 'ABCD-EFGH',
+            verificationUri: 'http://backend/device',
+            expiresIn: 600,
+            interval: 2,
+          };
+        },
+        deviceToken: async (_code, codeVerifier) => {
+          verifiers.push(codeVerifier);
           const a = answers.shift();
           if (!a) throw new Error('no more answers');
           if (a.throw) throw a.throw;
@@ -137,7 +154,7 @@ describe('device sign-in', () => {
       onConnected: () => connected.push('connected'),
       onDisconnected: () => connected.push('disconnected'),
     });
-    return { auth, sleeps, opened, connected, state: () => state };
+    return { auth, sleeps, opened, connected, challenges, verifiers, state: () => state };
   }
 
   it('opens the approval page, polls at the interval, slows down when asked, and connects', async () => {
@@ -149,9 +166,15 @@ describe('device sign-in', () => {
     ]);
     const started = await s.auth.start();
     expect(started).toMatchObject({ state: 'pending', pending: { userCode: 'ABCD-EFGH' } });
-    expect(s.opened).toEqual(['http://backend/device?code=ABCD-EFGH']);
+    // The page opens without the code: the person types the one the options page shows.
+    expect(s.opened).toEqual(['http://backend/device']);
     await s.auth.settled();
     expect(s.sleeps).toEqual([2000, 2000, 7000, 7000]);
+    // Every poll proves it is the extension that asked: SHA-256 of the verifier is the challenge it sent.
+    expect(new Set(s.verifiers).size).toBe(1);
+    expect(s.verifiers[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await codeChallengeOf(s.verifiers[0]!)).toBe(s.challenges[0]);
+    expect(s.challenges[0]).toBe(createHash('sha256').update(s.verifiers[0]!).digest('base64url'));
     expect(await s.auth.status()).toMatchObject({ state: 'connected', portalId: 101, userId: 'u1', pending: null });
     expect(s.connected).toEqual(['connected']);
   });
@@ -178,19 +201,65 @@ describe('device sign-in', () => {
 });
 
 describe('connection item', () => {
-  beforeEach(() => fakeBrowser.reset());
+  // A fresh profile per test: empty chrome.storage and an empty IndexedDB.
+  beforeEach(() => {
+    fakeBrowser.reset();
+    closePrivateDbForTests();
+    resetConnectionMoveForTests();
+    globalThis.indexedDB = new IDBFactory();
+  });
 
   it('migrates a stored v1 token to a v2 connection on the default backend', async () => {
     await fakeBrowser.storage.local.set({
       companion: { token: 't1', portalId: 7, userId: 'u7' },
       companion$: { v: 1 },
     });
-    await connectionItem.migrate();
     expect(await connectionItem.getValue()).toEqual({
       connection: { backendUrl: 'http://127.0.0.1:8787', token: 't1', portalId: 7, userId: 'u7', connectedAt: 0 },
       pendingSignIn: null,
       lastError: null,
     });
+  });
+
+  it('v2 → v3 drops a sign-in in progress (it has no verifier) and says so, keeping the connection', async () => {
+    const connection = { backendUrl: 'http://b', token: 't', portalId: 1, userId: 'u', connectedAt: 5 };
+    await fakeBrowser.storage.local.set({
+      companion: {
+        connection,
+        pendingSignIn: { backendUrl: 'http://b', deviceCode: 'd', userCode: 'ABCD-EFGH', verificationUri: 'x' },
+        lastError: null,
+      },
+      companion$: { v: 2 },
+    });
+    expect(await connectionItem.getValue()).toEqual({
+      connection,
+      pendingSignIn: null,
+      lastError: expect.stringMatching(/Connect again/),
+    });
+  });
+
+  it("v3 → v4 moves the connection into the extension origin's IndexedDB and deletes the old key", async () => {
+    const state = {
+      connection: { backendUrl: 'http://b', token: 'secret-token', portalId: 1, userId: 'u', connectedAt: 5 },
+      pendingSignIn: null,
+      lastError: null,
+    };
+    await fakeBrowser.storage.local.set({ companion: state, companion$: { v: 3 } });
+    expect(await connectionItem.getValue()).toEqual(state);
+    // Nothing a content script can read is left in chrome.storage.local.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await getPrivate('companion.connection')).toEqual({ version: 4, state });
+    expect(PRIVATE_DB_NAME).toBe('closer-private');
+
+    // A value planted in chrome.storage.local afterwards (a content script can write there) is deleted unread.
+    const planted = { ...state, connection: { ...state.connection, backendUrl: 'https://evil.example', token: 'x' } };
+    await fakeBrowser.storage.local.set({ companion: planted, companion$: { v: 3 } });
+    resetConnectionMoveForTests(); // as after a restart of the service worker
+    expect(await connectionItem.getValue()).toEqual(state);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    await connectionItem.setValue({ ...state, lastError: 'x' });
+    expect((await connectionItem.getValue()).lastError).toBe('x');
+    expect(await legacyConnectionItem.getValue()).toEqual(EMPTY_CONNECTION_STATE);
   });
 
   it('drops an incomplete v1 value and falls back to empty', async () => {

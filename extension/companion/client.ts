@@ -34,7 +34,6 @@ export const DeviceAuthorizationSchema = z.object({
   deviceCode: z.string().min(1),
   userCode: z.string().min(1),
   verificationUri: z.string().url(),
-  verificationUriComplete: z.string().url(),
   expiresIn: z.number().positive(),
   interval: z.number().nonnegative(),
 });
@@ -169,13 +168,17 @@ export function createCompanionClient(deps: ClientDeps) {
   }
 
   return {
-    deviceAuthorize: (clientName?: string) =>
+    deviceAuthorize: (clientName: string, codeChallenge: string) =>
       json(DeviceAuthorizationSchema, 'companion.signIn', 'POST', '/v1/device/authorize', {
-        body: clientName ? { clientName } : {},
+        body: { clientName, codeChallenge, codeChallengeMethod: 'S256' },
         auth: false,
       }),
-    async deviceToken(deviceCode: string): Promise<DeviceTokenResult> {
-      const answer = await call('companion.signIn', 'POST', '/v1/device/token', { body: { deviceCode }, auth: false });
+    /** One poll; `codeVerifier` proves this is the extension that asked for the code. */
+    async deviceToken(deviceCode: string, codeVerifier: string): Promise<DeviceTokenResult> {
+      const answer = await call('companion.signIn', 'POST', '/v1/device/token', {
+        body: { deviceCode, codeVerifier },
+        auth: false,
+      });
       const { status, body } = answer;
       if (status >= 200 && status < 300) {
         const parsed = TokenSchema.safeParse(body);

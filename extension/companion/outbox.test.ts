@@ -133,6 +133,22 @@ describe('outbox delivery', () => {
     expect((await s.outbox.list()).items[0]).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
+  it('retries within one guard period after a long outage, however many attempts failed', async () => {
+    const s = setup();
+    await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
+    for (let i = 0; i < 10; i++) {
+      s.failures.push(new CompanionError(i % 2 ? 'server_error' : 'offline', 'down'));
+      await s.outbox.deliver();
+      const [item] = (await s.outbox.list()).items;
+      expect(item!.attempts).toBe(i + 1);
+      expect(item!.nextAttemptAt! - s.now()).toBeLessThanOrEqual(IN_FLIGHT_GUARD_MS);
+      s.advance(item!.nextAttemptAt! - s.now());
+    }
+    // The backend is back: the next alarm delivers.
+    await s.outbox.deliver();
+    expect(s.sent).toHaveLength(1);
+  });
+
   it('a 4xx fails the batch with the server’s reason; retry and discard work', async () => {
     const s = setup();
     await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });

@@ -52,6 +52,11 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }
 
+/** Backoff while the backend is unreachable or failing: as `backoffMs`, but never beyond one guard period. */
+export function outageBackoffMs(attempts: number, random: () => number = Math.random): number {
+  return Math.min(IN_FLIGHT_GUARD_MS, backoffMs(attempts, random));
+}
+
 /** Refuses message text, then redacts personal data in every string that will leave (routing keys excepted). */
 export function sanitizePayload(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
@@ -186,7 +191,11 @@ export function createOutbox(deps: OutboxDeps) {
         if (e.retryable) {
           for (const r of valid) {
             const attempts = r.attempts + 1;
-            const wait = Math.max(backoffMs(attempts, random), e.extra.retryAfterMs ?? 0);
+            // An unreachable or failing backend is one outage, not a fault of this item: its backoff stops growing
+            // at the guard period, so the backend's return is seen within one alarm period. Without the cap, items
+            // that waited out a minute-long outage had reached 64-128 s waits and sat past the backend's return.
+            const own = e.code === 'rate_limited' ? backoffMs(attempts, random) : outageBackoffMs(attempts, random);
+            const wait = Math.max(own, e.extra.retryAfterMs ?? 0);
             await put({
               ...r,
               attempts,

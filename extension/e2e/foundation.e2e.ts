@@ -106,7 +106,7 @@ describe('foundation: extension shell in Chromium', () => {
     const bad = (await evaluateInContentScript(
       page,
       s.extensionId,
-      `chrome.runtime.sendMessage({ protocol: '${PROTOCOL}', kind: 'request', id: 'bad-1', method: 'host.echo', params: { text: { evil: true } } })`,
+      `chrome.runtime.sendMessage({ protocol: '${PROTOCOL}', kind: 'request', id: 'bad-1', method: 'page.publish', params: { state: { evil: true } } })`,
     )) as { ok: boolean; error: { code: string } };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     const garbage = (await evaluateInContentScript(
@@ -121,9 +121,9 @@ describe('foundation: extension shell in Chromium', () => {
     const good = (await evaluateInContentScript(
       page,
       s.extensionId,
-      `chrome.runtime.sendMessage({ protocol: '${PROTOCOL}', kind: 'request', id: 'good-1', method: 'host.echo', params: { text: 'still here', expect: { engine: 'echo', model: 'echo-1' } } })`,
-    )) as { ok: boolean; result: { text: string } };
-    expect(good).toMatchObject({ ok: true, result: { text: 'still here' } });
+      `chrome.runtime.sendMessage({ protocol: '${PROTOCOL}', kind: 'request', id: 'good-1', method: 'sw.ping', params: {} })`,
+    )) as { ok: boolean; result: { workerStartedAt: number } };
+    expect(good).toMatchObject({ ok: true, result: { workerStartedAt: expect.any(Number) } });
     await page.close();
   });
 

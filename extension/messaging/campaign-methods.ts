@@ -80,6 +80,8 @@ const WinnerSchema = z.object({ winner: z.string().nullable(), reason: z.string(
 /** One reply message on a tagged thread, already classified in the panel (labels only, never its text). */
 export const ObservedOutcomeSchema = z.object({
   messageId: z.string().min(1).max(256),
+  /** The sender's address: only the tagged contact's own address changes the contact's outcome. */
+  fromEmail: z.string().max(320),
   /** When the message was sent (epoch ms). */
   at: Ms,
   outcomes: z
@@ -166,7 +168,23 @@ export const campaignMethods = {
     params: z
       .object({ threadId: z.string().min(1).max(256), messages: z.array(ObservedOutcomeSchema).max(500) })
       .strict(),
-    result: z.object({ recorded: z.number().int(), enqueued: z.number().int(), skipped: z.number().int() }),
+    result: z.object({
+      recorded: z.number().int(),
+      enqueued: z.number().int(),
+      skipped: z.number().int(),
+      /** Unsubscribe and not-interested outcomes recorded here that wait for the rep's confirmation to sync. */
+      awaitingConfirmation: z.number().int(),
+    }),
+  },
+  /** Outcomes of a thread that wait for the rep's confirmation before they sync. */
+  'campaign.pendingConfirmations': {
+    params: z.object({ threadId: z.string().min(1).max(256) }).strict(),
+    result: z.array(z.object({ eventId: z.string(), type: z.string(), contactId: z.string(), at: z.number() })),
+  },
+  /** The rep confirms (it syncs) or dismisses (it stays local, marked dismissed) an outcome that waits. */
+  'campaign.confirmOutcome': {
+    params: z.object({ eventId: z.string().min(1).max(600), confirm: z.boolean() }).strict(),
+    result: z.object({ status: z.enum(['confirmed', 'dismissed']), enqueued: z.boolean() }),
   },
   'campaign.dashboard': {
     params: z.object({ from: Ms.optional(), to: Ms.optional() }).strict(),

@@ -12,7 +12,6 @@ const StatusSchema = z.object({
     .object({
       userCode: z.string(),
       verificationUri: z.string(),
-      verificationUriComplete: z.string(),
       expiresAt: z.number(),
     })
     .nullable(),

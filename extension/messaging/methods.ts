@@ -3,10 +3,10 @@ import type { MethodMap, StreamMap } from '../../shared/common/protocol/define';
 import { FeatureCheckSchema, PageStateSchema, SendRecordSchema } from './page-state';
 import { contentMethods } from './content-methods';
 import { ExpectationSchema } from '../../shared/common/llm/expectation';
-import { companionMethods, companionPageOnly } from './companion-methods';
-import { personaMethods, personaPageOnly } from './persona-methods';
-import { campaignMethods, campaignPageOnly } from './campaign-methods';
-import { studioMethods, studioPageOnly } from './studio-methods';
+import { companionMethods } from './companion-methods';
+import { personaMethods } from './persona-methods';
+import { campaignMethods } from './campaign-methods';
+import { studioMethods } from './studio-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
 import {
   CatalogueEntrySchema,
@@ -56,6 +56,23 @@ export const methods = {
   'sw.ping': {
     params: z.object({}).strict(),
     result: z.object({ workerStartedAt: z.number(), now: z.number() }),
+  },
+  /**
+   * The team's own model host for web-llm (weights and libraries). Only the options page may set it; https only;
+   * the change is written to the privacy ledger. Host requests naming another base URL are refused.
+   */
+  'engine.setModelBaseUrl': {
+    params: z
+      .object({
+        url: z
+          .string()
+          .url()
+          .max(500)
+          .refine((u) => u.startsWith('https://'), 'must be an https URL')
+          .nullable(),
+      })
+      .strict(),
+    result: z.object({ url: z.string().nullable() }),
   },
   'host.status': {
     params: z.object({}).strict(),
@@ -282,20 +299,6 @@ export const streams = {
   },
 } satisfies StreamMap;
 export type Streams = typeof streams;
-
-/**
- * Methods only extension pages (panel, side panel, options) may call, never a content script: they change engine
- * behaviour or delete data, and a content script lives in a page we do not control.
- */
-export const EXTENSION_PAGE_ONLY = new Set<string>([
-  'host.testScript',
-  'host.benchDirect',
-  'host.deleteModel',
-  ...companionPageOnly,
-  ...personaPageOnly,
-  ...campaignPageOnly,
-  ...studioPageOnly,
-]);
 
 /** Methods the service worker forwards to the AI host rather than answering itself. */
 export const isHostMethod = (method: string) => method.startsWith('host.');

@@ -61,12 +61,7 @@ export function CompanionSection({ savedUrl }: { savedUrl: string }) {
       {status?.state === 'pending' && status.pending && (
         <p>
           {i18n.t('companion.openedPage')}{' '}
-          <a
-            href={status.pending.verificationUriComplete}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="companion-page"
-          >
+          <a href={status.pending.verificationUri} target="_blank" rel="noreferrer" data-testid="companion-page">
             {status.pending.verificationUri}
           </a>{' '}
           <strong data-testid="companion-code">{status.pending.userCode}</strong>

@@ -74,12 +74,18 @@ export function ModelManager({ settings }: { settings: Settings }) {
   const remove = (model: string) =>
     request('host.deleteModel', { model }).then(refresh, (err: unknown) => setError(String(err)));
 
+  // The trusted copy is kept by the service worker (options page only, https only, written to the privacy ledger);
+  // the settings copy is what the panels put in their requests, and a request naming another host is refused.
   const saveBase = () => {
     const trimmed = base.trim();
-    void settingsItem.setValue({
-      ...settings,
-      engine: { ...settings.engine, modelBaseUrl: trimmed === '' ? undefined : trimmed },
-    });
+    request('engine.setModelBaseUrl', { url: trimmed === '' ? null : trimmed }).then(
+      () =>
+        settingsItem.setValue({
+          ...settings,
+          engine: { ...settings.engine, modelBaseUrl: trimmed === '' ? undefined : trimmed },
+        }),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
   };
 
   const shown = (entries ?? []).filter((e) => !onlyFit || e.problem === null);

@@ -230,6 +230,22 @@ const STEP_CHECKS: Record<number, StepCheck> = {
     await db.query('DELETE FROM portals WHERE portal_id = 1');
     expect((await db.query('SELECT portal_id FROM team_catalogue')).rows).toEqual([{ portal_id: '2' }]);
   },
+  6: async (db) => {
+    const cols = await columns(db, 'device_codes');
+    expect(cols.slice(-2)).toEqual(['code_challenge', 'failed_redeems']);
+    const insert = (userCode: string, challenge: string | null) =>
+      db.query(
+        `INSERT INTO device_codes (device_code_hash, user_code, expires_at, code_challenge)
+         VALUES (decode(md5($1), 'hex'), $1, now(), $2)`,
+        [userCode, challenge],
+      );
+    // A code from before this step has no challenge; a new one has a 43-character base64url S256 challenge.
+    await insert('BCDF-GHJK', null);
+    await insert('BCDF-GHJM', 'A'.repeat(43));
+    await expect(insert('BCDF-GHJN', 'too-short')).rejects.toThrow(/violates/);
+    const { rows } = await db.query<{ failed_redeems: number }>('SELECT failed_redeems FROM device_codes');
+    expect(rows.map((r) => r.failed_redeems)).toEqual([0, 0]);
+  },
 };
 
 const migrations = loadMigrations();

@@ -14,7 +14,11 @@ const TEXT = {
     codeLabel: 'Code',
     continue: 'Continue',
     checkCode: 'Check that this code matches the one shown in the extension:',
-    client: 'Requested by',
+    client: 'Name the requester gave (not verified)',
+    onlyYours: 'Approve only a code that your own Closer extension shows you. Never approve a code someone sent you.',
+    crossSite: 'This form can only be sent from this page. Open the connect page yourself and try again.',
+    tooManyTries: 'Too many wrong codes from this network. Wait ten minutes, then try again.',
+    staleForm: 'This page has expired. Enter the code again.',
     approve: 'Approve and sign in with HubSpot',
     deny: 'Deny',
     approveHint: 'You will choose the HubSpot account on the next page.',
@@ -32,7 +36,11 @@ const TEXT = {
     codeLabel: '代码',
     continue: '继续',
     checkCode: '请确认此代码与扩展程序中显示的代码一致：',
-    client: '请求来源',
+    client: '请求方自称的名称（未经验证）',
+    onlyYours: '只批准您自己的 Closer 扩展程序显示的代码。切勿批准他人发给您的代码。',
+    crossSite: '此表单只能从本页面提交。请自行打开连接页面后重试。',
+    tooManyTries: '此网络输入错误代码的次数过多。请等待十分钟后重试。',
+    staleForm: '此页面已过期。请重新输入代码。',
     approve: '批准并使用 HubSpot 登录',
     deny: '拒绝',
     approveHint: '下一页将让您选择 HubSpot 帐户。',
@@ -90,7 +98,9 @@ function page(lang: Lang, status: number, content: string, formTargets: string[]
         "base-uri 'none'",
       ].join('; '),
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: under no-referrer Chrome sends `Origin: null` with the page's own form posts,
+      // which the same-origin check (connect-guard.ts) refuses. Other sites still get no referrer.
+      'referrer-policy': 'same-origin',
       'content-language': lang,
     },
   };
@@ -103,7 +113,7 @@ export function enterCodePage(lang: Lang, invalid = false): PageResponse {
     lang,
     invalid ? 400 : 200,
     `${invalid ? `<p class="error" role="alert">${escape(t.invalidInput)}</p>` : ''}
-<form method="get" action="/connect"><p><label for="code">${escape(t.enterCode)}</label></p>
+<form method="post" action="/connect/code"><p><label for="code">${escape(t.enterCode)}</label></p>
 <input type="hidden" name="lang" value="${lang}">
 <div class="row"><input id="code" name="code" autocomplete="one-time-code" maxlength="9" required autofocus
  aria-label="${escape(t.codeLabel)}"><button class="primary" type="submit">${escape(t.continue)}</button></div></form>`,
@@ -111,15 +121,26 @@ export function enterCodePage(lang: Lang, invalid = false): PageResponse {
   );
 }
 
-/** The code with Approve (starts HubSpot OAuth) and Deny. */
-export function approvePage(lang: Lang, userCode: string, clientName: string | null, authorizeOrigin: string) {
+/**
+ * The code the person typed, with Approve (starts HubSpot OAuth) and Deny. Both forms carry `formToken`, bound to
+ * this browser's cookie and this code (connect-guard.ts). The requester chose its client name, so it is shown as
+ * unverified.
+ */
+export function approvePage(
+  lang: Lang,
+  userCode: string,
+  clientName: string | null,
+  authorizeOrigin: string,
+  formToken: string,
+) {
   const t = TEXT[lang];
-  const hidden = `<input type="hidden" name="code" value="${escape(userCode)}"><input type="hidden" name="lang" value="${lang}">`;
+  const hidden = `<input type="hidden" name="code" value="${escape(userCode)}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="formToken" value="${escape(formToken)}">`;
   return page(
     lang,
     200,
     `<p>${escape(t.checkCode)}</p><p class="code" aria-label="${escape(t.codeLabel)}">${escape(userCode)}</p>
-${clientName ? `<p class="muted">${escape(t.client)}: ${escape(clientName)}</p>` : ''}
+${clientName ? `<p class="muted">${escape(t.client)}: <q>${escape(clientName)}</q></p>` : ''}
+<p class="error">${escape(t.onlyYours)}</p>
 <div class="row"><form method="post" action="/connect/approve">${hidden}<button class="primary" type="submit" autofocus>${escape(t.approve)}</button></form>
 <form method="post" action="/connect/deny">${hidden}<button type="submit">${escape(t.deny)}</button></form></div>
 <p class="muted">${escape(t.approveHint)}</p>`,

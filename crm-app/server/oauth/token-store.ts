@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../app-config';
 import type { Database } from '../db/database';
 import { hubspotOAuth, type AccessTokens } from '../hubspot/hubspot-client';
-import { decryptToken, encryptToken } from './token-crypto';
+import { encryptToken, openToken, type TokenKeyring } from './token-crypto';
 
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
 const REFRESH_EARLY_MS = 5 * 60_000;
@@ -34,6 +34,26 @@ export class TokenStore implements AccessTokens {
     private readonly db: Database,
     private readonly config: AppConfig,
   ) {}
+
+  private get keyring(): TokenKeyring {
+    return { current: this.config.tokenKey, previous: this.config.previousTokenKeys };
+  }
+
+  /**
+   * Opens a stored token; one sealed with a rotated-out key is sealed again with the current key and stored, so the
+   * old key can be retired once every portal has been read.
+   */
+  private async openStored(portalId: number, column: 'access' | 'refresh', sealed: Uint8Array): Promise<string> {
+    const { plaintext, stale } = openToken(this.keyring, sealed);
+    if (stale) {
+      const target = column === 'access' ? 'access_token_ciphertext' : 'refresh_token_ciphertext';
+      await this.db.query(`UPDATE installs SET ${target} = $2 WHERE portal_id = $1`, [
+        portalId,
+        encryptToken(this.config.tokenKey, plaintext),
+      ]);
+    }
+    return plaintext;
+  }
 
   /** POSTs a form to HubSpot's token endpoint. */
   async requestToken(form: Record<string, string>): Promise<TokenAnswer> {
@@ -103,7 +123,7 @@ export class TokenStore implements AccessTokens {
       const row = rows[0];
       if (!row) throw new Error(`portal ${portalId} has no active install`);
       if (row.a && row.e && row.e.getTime() - REFRESH_EARLY_MS > Date.now()) {
-        const token = decryptToken(this.config.tokenKey, row.a);
+        const token = await this.openStored(portalId, 'access', row.a);
         this.cache.set(portalId, { token, expiresAt: row.e.getTime() });
         return token;
       }
@@ -125,7 +145,7 @@ export class TokenStore implements AccessTokens {
     if (!sealed) throw new Error(`portal ${portalId} has no refresh token`);
     const grant = await this.requestToken({
       grant_type: 'refresh_token',
-      refresh_token: decryptToken(this.config.tokenKey, sealed),
+      refresh_token: await this.openStored(portalId, 'refresh', sealed),
     });
     await this.save(portalId, grant);
     return grant.access_token;

@@ -54,6 +54,7 @@ export function useCampaignOutcomes(
         });
         return {
           messageId: m.id,
+          fromEmail: m.from.email,
           at: m.at,
           outcomes: c.outcomes,
           ...(a?.sentiment ? { sentiment: a.sentiment.label } : {}),

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
+import { request } from '../../messaging/client';
+import { portalMismatch } from './portal-check';
 import { crmName } from '../../../shared/common/persona/crm';
 import type { Expectation } from '../../messaging/methods';
 import type { HubspotPageState } from '../../messaging/page-state';
@@ -37,6 +40,26 @@ function ContactRecord(props: { portalId: string; contactId: string; pageEmail: 
   );
 }
 
+/**
+ * A contact record, once the sign-in is known to belong to the page's portal: on a page of another portal the
+ * panel says so and reads and writes nothing (no contact read, no persona panel, no outbox item).
+ */
+function PortalGuard(props: { portalId: string; contactId: string; pageEmail: string | null; expect: Expectation }) {
+  const [status, setStatus] = useState<{ state: string; portalId: number | null } | null | 'loading'>('loading');
+  useEffect(() => {
+    request('companion.status', {}).then(setStatus, () => setStatus(null));
+  }, [props.portalId]);
+  if (status === 'loading') return <p className="muted">{i18n.t('hubspot.contactLoading')}</p>;
+  const mismatch = portalMismatch(props.portalId, status);
+  if (mismatch)
+    return (
+      <p role="alert" className="warning" data-testid="wrong-portal">
+        {i18n.t('hubspot.wrongPortal', [mismatch.page, mismatch.signedIn])}
+      </p>
+    );
+  return <ContactRecord {...props} />;
+}
+
 /** The panel on HubSpot pages: a contact record's persona, or bulk enrichment on a contact list. */
 export function HubspotAssistant({ page, expect }: { page: HubspotPageState; expect: Expectation }) {
   const body = (() => {
@@ -44,7 +67,7 @@ export function HubspotAssistant({ page, expect }: { page: HubspotPageState; exp
     if (page.view === 'record' && page.portalId && page.recordId) {
       if (page.objectTypeId !== CONTACT_OBJECT_TYPE) return <p className="muted">{i18n.t('hubspot.notContact')}</p>;
       return (
-        <ContactRecord
+        <PortalGuard
           key={`${page.portalId}:${page.recordId}`}
           portalId={page.portalId}
           contactId={page.recordId}

@@ -100,6 +100,8 @@ export { CampaignResultItemSchema, VariantPriorSchema, type CampaignResultItem, 
 export {
   classifyReply,
   isFromRep,
+  OUTCOMES_NEEDING_CONFIRMATION,
+  speaksForContact,
   type ReplyClassification,
   type ReplyInput,
   type ReplyOutcome,

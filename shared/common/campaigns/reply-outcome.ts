@@ -46,6 +46,19 @@ export function isFromRep(fromEmail: string, repEmails: readonly string[]): bool
   return repEmails.some((r) => norm(r) === from);
 }
 
+/**
+ * May this message change the outcome of a send to `contactEmail`? Only the contact's own address speaks for the
+ * contact: a CC'd stranger's "remove me" must not unsubscribe them. A bounce notice from the mail system is the one
+ * exception, and it may only say `bounce`.
+ */
+export function speaksForContact(fromEmail: string, contactEmail: string, outcome: string): boolean {
+  if (norm(fromEmail) === norm(contactEmail)) return true;
+  return outcome === 'bounce' && BOUNCE_SENDER.test(fromEmail);
+}
+
+/** Outcomes that stop contact with a person: the rep confirms them before they sync. */
+export const OUTCOMES_NEEDING_CONFIRMATION: ReadonlySet<string> = new Set(['unsubscribe', 'not_interested']);
+
 /** Classifies one message on a tagged thread. */
 export function classifyReply(input: ReplyInput): ReplyClassification {
   const text = input.text;
