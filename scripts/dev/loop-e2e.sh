@@ -15,12 +15,14 @@ for i in $(seq 1 "$runs"); do
   if npx vitest run --config vitest.e2e.config.ts extension/e2e/companion.e2e.ts -t "signs in|delivers personas|$name" \
     >"artifacts/loop-e2e-$i.log" 2>&1; then
     passed=$((passed + 1))
-    rm -f "artifacts/loop-e2e-$i.log"
     result=pass
   else
     result=fail
   fi
-  echo "{\"run\":$i,\"result\":\"$result\",\"seconds\":$(($(date +%s) - start))}"
+  # How many tests ran, so a filter that stopped matching the outage test cannot pass silently.
+  tests=$(sed 's/\x1b\[[0-9;]*m//g' "artifacts/loop-e2e-$i.log" | grep -oE 'Tests +[0-9]+ passed' | grep -oE '[0-9]+' || true)
+  [ "$result" = pass ] && rm -f "artifacts/loop-e2e-$i.log"
+  echo "{\"run\":$i,\"result\":\"$result\",\"tests_passed\":${tests:-0},\"seconds\":$(($(date +%s) - start))}"
 done
 echo "{\"loop\":\"outbox backend down, worker stopped\",\"passed\":$passed,\"runs\":$runs}"
 [ "$passed" -eq "$runs" ]
