@@ -62,7 +62,9 @@ async function main() {
   if (!existsSync(MAIN)) throw new Error(`No production build at ${MAIN}: run "npm run build:server" first`);
   const base = process.env.TEST_DATABASE_URL;
   if (!base)
-    throw new Error('TEST_DATABASE_URL is not set: export TEST_DATABASE_URL=$(bash scripts/dev/pg-test-cluster.sh start)');
+    throw new Error(
+      'TEST_DATABASE_URL is not set: export TEST_DATABASE_URL=$(bash scripts/dev/pg-test-cluster.sh start)',
+    );
 
   const production = {
     NODE_ENV: 'production',
