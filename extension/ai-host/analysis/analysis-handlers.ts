@@ -59,13 +59,18 @@ export function createAnalysisHandlers(sources: ModelSources): Handlers<Methods>
 
   return {
     'host.analyze': async ({ messages }) => {
+      const intentStarted = performance.now();
       const model = await intent.get().catch((err: unknown) => {
         throw new ProtocolError('engine_error', `The intent model could not load: ${ProtocolError.from(err).message}`);
       });
+      performance.measure('closer:intent:get', { start: intentStarted, end: performance.now() });
       const analyzer = getSentiment();
-      const sentiments = analyzer
-        ? await (await analyzer).analyzeMany(messages.map((m) => m.text.slice(0, MAX_ANALYSED_CHARS)))
+      const loaded = analyzer ? await analyzer : null;
+      const started = performance.now();
+      const sentiments = loaded
+        ? await loaded.analyzeMany(messages.map((m) => m.text.slice(0, MAX_ANALYSED_CHARS)))
         : null;
+      if (loaded) performance.measure('closer:sentiment:inference', { start: started, end: performance.now() });
       const answer = {
         results: messages.map(({ id, text }, i) => {
           const s = sentiments?.[i];
