@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from './lib/chromium';
+import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures, sendToHiddenTarget } from './lib/chromium';
 import { buildGmailThreadFixture } from './make-gmail-thread-fixture';
 
 const LONG_TASK_MS = 50;
@@ -53,40 +53,20 @@ async function open20(context: BrowserContext, id: string, thread: string) {
   return { page, first_analysed_ms: first, all_analysed_ms: Date.now() - t0 };
 }
 
-/**
- * The AI host's user-timing measures (`closer:*`), read through the DevTools protocol: the offscreen document is not a
- * page Playwright exposes, so the page's session attaches to it and relays one `Runtime.evaluate`.
- */
+/** The AI host's user-timing measures (`closer:*`), read from the offscreen document over the DevTools protocol. */
 async function hostMeasures(context: BrowserContext, page: Page): Promise<Record<string, number>> {
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-    targetInfos: Array<{ targetId: string; url: string }>;
-  };
-  const host = targetInfos.find((t) => t.url.includes('/offscreen.html'));
-  if (!host) throw new Error('No AI host (offscreen document) among the browser targets');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: host.targetId, flatten: false })) as {
-    sessionId: string;
-  };
-  const reply = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The AI host did not answer Runtime.evaluate')), 10_000);
-    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: string } } };
-      if (e.sessionId !== sessionId || m.id !== 1) return;
-      clearTimeout(timer);
-      resolve(m.result?.result?.value ?? '[]');
-    });
-  });
   const expression =
     "JSON.stringify(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('closer:')).map((e) => [e.name, e.duration]))";
-  await cdp.send('Target.sendMessageToTarget', {
-    sessionId,
-    message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
-  });
-  const entries = JSON.parse(await reply) as Array<[string, number]>;
-  await cdp.detach();
+  const [result] = (await sendToHiddenTarget(context, page, '/offscreen.html', [
+    { method: 'Runtime.evaluate', params: { expression, returnByValue: true } },
+  ])) as Array<{ result?: { value?: string } }>;
+  const entries = JSON.parse(result?.result?.value ?? '[]') as Array<[string, number]>;
   const sums: Record<string, number> = {};
   // The first occurrence of each measure is the cold start's.
-  for (const [name, ms] of entries) if (!(name in sums)) sums[name.replace(/^closer:/, '')] = Math.round(ms);
+  for (const [name, ms] of entries) {
+    const key = name.replace(/^closer:/, '');
+    if (!(key in sums)) sums[key] = Math.round(ms);
+  }
   return sums;
 }
 

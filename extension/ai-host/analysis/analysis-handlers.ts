@@ -117,6 +117,10 @@ export function createAnalysisHandlers(sources: ModelSources, options: AnalysisO
     'host.analyze': async ({ messages }) =>
       using(async () => {
         const intentStarted = performance.now();
+        // Sentiment starts loading beside the intent model: on a cold start they were loaded one after the other.
+        const analyzer = getSentiment();
+        // Observed here so an intent failure (which answers the request) does not leave it unhandled.
+        analyzer?.catch(() => undefined);
         const model = await intent.get().catch((err: unknown) => {
           throw new ProtocolError(
             'engine_error',
@@ -124,7 +128,6 @@ export function createAnalysisHandlers(sources: ModelSources, options: AnalysisO
           );
         });
         performance.measure('closer:intent:get', { start: intentStarted, end: performance.now() });
-        const analyzer = getSentiment();
         const loaded = analyzer ? await analyzer : null;
         const started = performance.now();
         const sentiments = loaded
