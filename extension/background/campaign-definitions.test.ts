@@ -59,6 +59,34 @@ describe('campaign definitions', () => {
     expect(c.winner.reason).toBe('insufficient_sample');
   });
 
+  it('counts sends still awaiting replies as pending: said in the explanation, kept out of the winner call', async () => {
+    const db = await freshDb();
+    await saveDefinition(db, DEF);
+    const now = Date.UTC(2026, 10, 30, 5);
+    // B: 41 sends a month ago with 6 positive replies. A: 41 sends two hours ago, none answered yet.
+    for (let i = 0; i < 41; i++) await putSend(db, i, 'b', `tb${i}`, now - 30 * 86_400_000);
+    for (let i = 0; i < 6; i++)
+      await recordOutcomes(
+        db,
+        `tb${i}`,
+        [{ messageId: `r${i}`, at: now - 29 * 86_400_000, outcomes: ['positive_reply'] }],
+        async () => {},
+      );
+    for (let i = 100; i < 141; i++) await putSend(db, i, 'a', `ta${i}`, now - 2 * 3_600_000);
+    let seed = 1;
+    let a = await chooseVariant(db, { campaignId: 'q1', segment: 'technical_buyer', priors: [], seed, now });
+    while (a.variantId !== 'a')
+      a = await chooseVariant(db, { campaignId: 'q1', segment: 'technical_buyer', priors: [], seed: ++seed, now });
+    expect(a.awaiting).toBe(41);
+    expect(a.explanation.en).toMatch(
+      /^Variant A: 0 positive replies in 41 sends to technical buyers, 41 still awaiting/,
+    );
+    expect(a.explanation.zh).toContain('仍在等待回复');
+    // 6/41 against 0/41 would be a clear winner; with A's sends unanswered only for hours it is not.
+    expect(a.winner.winner).toBeNull();
+    expect(a.winner.reason).toBe('insufficient_sample');
+  });
+
   it('starts an unseen segment from team priors when they are given', async () => {
     const db = await freshDb();
     await saveDefinition(db, DEF);

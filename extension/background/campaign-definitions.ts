@@ -7,6 +7,7 @@ import {
   createRng,
   declareWinner,
   explainChoice,
+  type Bandit,
   type OutcomeEvent,
   type OutcomeType,
   type TeamPrior,
@@ -148,22 +149,38 @@ export async function segmentFor(db: CloserDb, email: string): Promise<{ segment
   return value ? { segment: value, known: true } : { segment: DEFAULT_SEGMENT, known: false };
 }
 
-/** Local positive-send counts per variant for one segment of a campaign, under the campaign's goal. */
-async function localCounts(db: CloserDb, def: CampaignDefinition, segment: string) {
+/** The outcome kinds that count as a success under a campaign's goal. */
+const GOAL_OUTCOMES: Record<CampaignDefinition['campaign']['goal'], ReadonlySet<string>> = {
+  reply: new Set(['replied', 'positive_reply', 'meeting', 'not_interested']),
+  positive_reply: new Set(['positive_reply', 'meeting']),
+  meeting: new Set(['meeting']),
+};
+
+/**
+ * Feeds a segment's tagged sends to the bandit with their times, and each send's first success under the campaign's
+ * goal with its time: a send still awaiting its answer counts as pending, not as a failure. A send is a contact's
+ * thread for one variant (follow-ups are the same send), as in the dashboard's figures.
+ */
+async function feedSends(db: CloserDb, bandit: Bandit, def: CampaignDefinition, segment: string): Promise<void> {
   const events = toOutcomeEvents(await db.getAllFromIndex('events', 'by-campaign', def.campaign.id));
-  const { breakdowns } = aggregateOutcomes(events, { groupBy: [['variant', 'segment']] });
-  const counts = new Map<string, { sends: number; positives: number }>();
-  for (const row of breakdowns[0]?.rows ?? []) {
-    if (row.key.segment !== segment || row.key.variant === undefined) continue;
-    const positives =
-      def.campaign.goal === 'reply'
-        ? row.replies
-        : def.campaign.goal === 'meeting'
-          ? row.meetings
-          : row.positiveReplies;
-    counts.set(row.key.variant, { sends: row.sends, positives });
+  const arms = new Set(bandit.arms);
+  const success = GOAL_OUTCOMES[def.campaign.goal];
+  const sends = new Map<string, { arm: string; at: number; repliedAt: number | null }>();
+  const key = (e: OutcomeEvent) => `${e.variantId}\u0000${e.contactId}`;
+  for (const e of events) {
+    if (e.type !== 'sent' || e.segment !== segment || !arms.has(e.variantId)) continue;
+    const known = sends.get(key(e));
+    if (known === undefined || e.at < known.at) sends.set(key(e), { arm: e.variantId, at: e.at, repliedAt: null });
   }
-  return counts;
+  for (const e of events) {
+    const send = success.has(e.type) ? sends.get(key(e)) : undefined;
+    if (send !== undefined && (send.repliedAt === null || e.at < send.repliedAt))
+      send.repliedAt = Math.max(e.at, send.at);
+  }
+  for (const s of sends.values()) {
+    bandit.recordSend(segment, s.arm, s.at);
+    if (s.repliedAt !== null) bandit.recordReply(segment, s.arm, s.at, s.repliedAt);
+  }
 }
 
 /** The team's aggregates as bandit priors, under the campaign's goal. */
@@ -183,23 +200,23 @@ export function toTeamPriors(def: CampaignDefinition, priors: readonly VariantPr
     });
 }
 
-/** Chooses a variant for a segment (Thompson sampling) and explains the choice with local evidence only. */
+/**
+ * Chooses a variant for a segment (Thompson sampling) and explains the choice with local evidence only, saying how
+ * many sends are still awaiting their answer.
+ */
 export async function chooseVariant(
   db: CloserDb,
-  params: { campaignId: string; segment: string; priors: readonly VariantPrior[]; seed?: number },
+  params: { campaignId: string; segment: string; priors: readonly VariantPrior[]; seed?: number; now?: number },
 ) {
   const def = await getDefinition(db, params.campaignId);
   if (!def) throw new RangeError(`No campaign ${params.campaignId}`);
+  const now = params.now ?? Date.now();
   const arms = def.variants.map((v) => v.id);
   const teamPriors = toTeamPriors(def, params.priors);
   const bandit = createBandit({ arms, priors: teamPriors });
-  const counts = await localCounts(db, def, params.segment);
-  for (const [arm, c] of counts) {
-    if (!arms.includes(arm)) continue;
-    for (let i = 0; i < c.sends; i++) bandit.update(params.segment, arm, i < c.positives);
-  }
+  await feedSends(db, bandit, def, params.segment);
   const rng = createRng(params.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0);
-  const variantId = bandit.choose(params.segment, rng);
+  const variantId = bandit.choose(params.segment, rng, { now });
   const variant = def.variants.find((v) => v.id === variantId);
   const label = { en: variant?.name ?? variantId, zh: variant?.name ?? variantId };
   const segmentLabel = def.campaign.targetSegments.find((s) => s.id === params.segment)?.label;
@@ -207,14 +224,20 @@ export async function chooseVariant(
     segment: params.segment,
     arm: variantId,
     armLabel: label,
+    now,
     ...(segmentLabel ? { segmentLabel } : {}),
   });
   const labels = Object.fromEntries(def.variants.map((v) => [v.id, { en: v.name, zh: v.name }]));
-  const winner = declareWinner(bandit.counts(params.segment), { labels });
+  // Winner calls on settled sends only: a send still awaiting its answer is not evidence against its variant.
+  const settled = bandit
+    .evidence(params.segment, now)
+    .map((e) => ({ arm: e.arm, sends: e.settledSends, positives: e.positives }));
+  const winner = declareWinner(settled, { labels });
   return {
     variantId,
     explanation: explanation.text,
     enoughData: explanation.enoughData,
+    awaiting: explanation.awaiting,
     winner: { winner: winner.winner, reason: winner.reason, text: winner.text },
     usedTeamPriors: teamPriors.length > 0,
   };

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -80,4 +80,50 @@ export async function routeFixtures(context: BrowserContext): Promise<void> {
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(sw.url()).host;
+}
+
+/**
+ * Sends DevTools protocol commands to a target Playwright does not expose as a page (the extension's offscreen
+ * document: the AI host), through `page`'s session: attach without flattening, relay each command, detach.
+ * Returns each command's `result`.
+ */
+export async function sendToHiddenTarget(
+  context: BrowserContext,
+  page: Page,
+  urlPart: string,
+  commands: Array<{ method: string; params?: Record<string, unknown> }>,
+): Promise<unknown[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; url: string }>;
+    };
+    const target = targetInfos.find((t) => t.url.includes(urlPart));
+    if (!target) throw new Error(`No browser target whose URL contains ${urlPart}`);
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+      sessionId: string;
+    };
+    const results: unknown[] = [];
+    for (const [i, command] of commands.entries()) {
+      const id = i + 1;
+      const reply = new Promise<unknown>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${urlPart} did not answer ${command.method}`)), 30_000);
+        cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+          const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+          if (e.sessionId !== sessionId || m.id !== id) return;
+          clearTimeout(timer);
+          if (m.error) reject(new Error(`${command.method}: ${m.error.message}`));
+          else resolve(m.result);
+        });
+      });
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: command.method, params: command.params ?? {} }),
+      });
+      results.push(await reply);
+    }
+    return results;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

@@ -137,6 +137,8 @@ export const campaignMethods = {
       variantId: z.string(),
       explanation: LocalizedLabelSchema,
       enoughData: z.boolean(),
+      /** The chosen variant's sends still awaiting their answer (neither successes nor failures yet). */
+      awaiting: z.number().int().nonnegative(),
       winner: WinnerSchema,
       usedTeamPriors: z.boolean(),
     }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRouter } from '../../../shared/common/protocol/router';
@@ -205,5 +205,88 @@ describe('analysis in the AI host', () => {
     expect(r.map((x) => x.sentiment?.label)).toEqual(['positive', 'negative', 'negative']);
     expect(r[2]?.sentiment?.language).toBe('zh');
     expect(r[1]?.sentiment?.sentences.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('idle release of the analysis models', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  /** A host whose sentiment analyzer is real (Node's loader) but counted: loads and disposals. */
+  function counted(clock: { t: number }) {
+    const counts = { loads: 0, disposed: 0, fetched: 0 };
+    const route = createRouter(
+      methods,
+      createAnalysisHandlers(
+        {
+          fetchAsset: async (path) => {
+            counts.fetched++;
+            return JSON.parse(readFileSync(join(PUBLIC, path), 'utf8'));
+          },
+          loadSaved: async () => undefined,
+          save: async () => undefined,
+          loadSentiment: async () => {
+            counts.loads++;
+            const analyzer = await loadSentimentAnalyzer();
+            const dispose = analyzer.dispose.bind(analyzer);
+            analyzer.dispose = () => {
+              counts.disposed++;
+              dispose();
+            };
+            return analyzer;
+          },
+        },
+        { idleReleaseMs: 10 * 60_000, checkEveryMs: 1_000, now: () => clock.t },
+      ),
+    );
+    const analyze = async () =>
+      (await route(
+        req('host.analyze', { messages: [{ id: 'm', text: 'Thanks, this looks great. Can we meet?' }] }),
+      )) as {
+        ok: boolean;
+        result: { results: Array<{ sentiment: { label: string } | null; intent: { label: string } | null }> };
+      };
+    return { counts, analyze };
+  }
+
+  it('releases loaded models after the idle period and reloads them on the next request with the same answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = { t: 0 };
+    const { counts, analyze } = counted(clock);
+    const first = await analyze();
+    expect(first.ok).toBe(true);
+    expect(counts).toEqual({ loads: 1, disposed: 0, fetched: 1 });
+
+    // Nine minutes idle: nothing is released.
+    clock.t += 9 * 60_000;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(counts.disposed).toBe(0);
+    // Past ten minutes the check releases sentiment and the naive Bayes model.
+    clock.t += 2 * 60_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.resolve();
+    expect(counts.disposed).toBe(1);
+
+    // The next request reloads what it needs, and answers exactly as before.
+    const again = await analyze();
+    expect(again).toEqual(first);
+    expect(counts).toEqual({ loads: 2, disposed: 1, fetched: 2 });
+    // Once released and idle, no timer is left running.
+    clock.t += 11 * 60_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.resolve();
+    expect(counts.disposed).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps models loaded while requests keep coming', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = { t: 0 };
+    const { counts, analyze } = counted(clock);
+    for (let i = 0; i < 5; i++) {
+      await analyze();
+      clock.t += 6 * 60_000;
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(counts).toMatchObject({ loads: 1, disposed: 0 });
   });
 });

@@ -47,6 +47,12 @@ export function lazyNaiveBayes(sources: ModelSources, id: string, shippedPath: s
     }));
   return {
     get,
+    /** Whether the model is loaded (or loading). */
+    loaded: () => model !== null,
+    /** Drops the loaded model; the next `get` loads it again (the device's adapted copy is persisted on learning). */
+    release() {
+      model = null;
+    },
     /** Persists the in-memory model (after it learned). */
     async persist() {
       await sources.save(id, (await get()).toJSON());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { banditFromJSON, createBandit, type Bandit, type BanditPolicy } from './bandit';
-import { BanditStateError } from './bandit-state';
+import { BanditStateError, migrateBanditState } from './bandit-state';
 import { discountPrior, resolvePriors } from './priors';
+import { DAY_MS } from './reply-delay';
 import { createRng, type Rng } from '../random';
 
 /** Runs `sends` choices against hidden rates; returns how often each arm was chosen in the last `tail` choices. */
@@ -136,7 +137,7 @@ describe('toJSON / banditFromJSON', () => {
   it('round-trips through JSON text and chooses exactly as the original', () => {
     const original = trained();
     const json = JSON.parse(JSON.stringify(original)) as unknown;
-    expect(json).toMatchObject({ format: 'closer-bandit', version: 1, policy: 'thompson-greedy' });
+    expect(json).toMatchObject({ format: 'closer-bandit', version: 2, policy: 'thompson-greedy' });
     const restored = banditFromJSON(json);
     expect(restored.toJSON()).toEqual(original.toJSON());
     expect(restored.posterior('tech')).toEqual(original.posterior('tech'));
@@ -160,7 +161,7 @@ describe('toJSON / banditFromJSON', () => {
 
   it('rejects malformed or unknown state instead of silently starting over', () => {
     const state = trained().toJSON();
-    expect(() => banditFromJSON({ ...state, version: 2 })).toThrow(BanditStateError);
+    expect(() => banditFromJSON({ ...state, version: 3 })).toThrow(BanditStateError);
     expect(() => banditFromJSON(null)).toThrow(BanditStateError);
     const tooMany = structuredClone(state);
     tooMany.segments[0]!.successes[0] = tooMany.segments[0]!.trials[0]! + 1;
@@ -168,5 +169,150 @@ describe('toJSON / banditFromJSON', () => {
     const misaligned = structuredClone(state);
     misaligned.segments[0]!.trials.pop();
     expect(() => banditFromJSON(misaligned)).toThrow(BanditStateError);
+  });
+});
+
+describe('timed sends: replies that arrive later', () => {
+  const T0 = Date.UTC(2026, 0, 5);
+  const hours = (h: number) => T0 + h * 3_600_000;
+
+  it('counts an unanswered send as pending, not as a failure, until its reply would have arrived', () => {
+    const bandit = createBandit({ arms: ['a'], learnReplyDelay: false });
+    for (let i = 0; i < 100; i++) bandit.recordSend('s', 'a', T0);
+    const fresh = bandit.evidence('s', hours(1))[0]!;
+    expect(fresh).toMatchObject({ sends: 100, positives: 0, awaiting: 100 });
+    expect(fresh.settledSends).toBeLessThanOrEqual(1);
+    // A hundred sends an hour old are barely evidence: the posterior is still close to the Beta(1, 1) prior.
+    expect(bandit.posterior('s', hours(1))[0]!.mean).toBeGreaterThan(0.3);
+    // A day and a half later (the median delay) about half of them count as failures; after a month all do.
+    const median = bandit.evidence('s', hours(36))[0]!;
+    expect(median.settledSends).toBeGreaterThan(40);
+    expect(median.settledSends).toBeLessThan(60);
+    expect(median.awaiting).toBe(100);
+    const late = bandit.evidence('s', T0 + 40 * DAY_MS)[0]!;
+    expect(late).toMatchObject({ awaiting: 0, settledSends: 100 });
+    expect(bandit.posterior('s', T0 + 40 * DAY_MS)[0]!.beta).toBeCloseTo(101, 6);
+  });
+
+  it('a reply settles its send at once and counts as a success', () => {
+    const bandit = createBandit({ arms: ['a', 'b'], learnReplyDelay: false });
+    for (let i = 0; i < 10; i++) bandit.recordSend('s', 'a', T0);
+    bandit.recordReply('s', 'a', T0);
+    const e = bandit.evidence('s', hours(2))[0]!;
+    expect(e).toMatchObject({ sends: 10, positives: 1, awaiting: 9, settledSends: 1 });
+    expect(bandit.posterior('s', hours(2))[0]!.alpha).toBeCloseTo(2, 6);
+    expect(() => bandit.recordReply('s', 'b', T0)).toThrow(RangeError);
+    expect(() => bandit.recordReply('s', 'a', hours(48))).toThrow(RangeError);
+  });
+
+  it('a reply after its send was folded into the settled sums still moves it from failures to successes', () => {
+    const bandit = createBandit({ arms: ['a'], learnReplyDelay: false });
+    bandit.recordSend('s', 'a', T0);
+    bandit.recordSend('s', 'a', T0);
+    const before = bandit.posterior('s', T0 + 60 * DAY_MS)[0]!;
+    expect(before.beta).toBeCloseTo(3, 6);
+    bandit.recordReply('s', 'a', T0);
+    const after = bandit.posterior('s', T0 + 60 * DAY_MS)[0]!;
+    expect(after.alpha).toBeCloseTo(2, 6);
+    expect(after.beta).toBeCloseTo(2, 6);
+    expect(bandit.evidence('s', T0 + 60 * DAY_MS)[0]).toMatchObject({ sends: 2, positives: 1, settledSends: 2 });
+  });
+
+  it('does not mistake a slow arm for a bad one: pending sends of the arm sent last do not sink it', () => {
+    // Both arms reply at 10%; 'b' was sent yesterday, 'a' a month ago. Counting pending as failures would rate 'b'
+    // far below 'a'.
+    const bandit = createBandit({ arms: ['a', 'b'], learnReplyDelay: false });
+    const now = T0 + 31 * DAY_MS;
+    for (let i = 0; i < 200; i++) {
+      bandit.recordSend('s', 'a', T0);
+      if (i % 10 === 0) bandit.recordReply('s', 'a', T0);
+      bandit.recordSend('s', 'b', now - DAY_MS);
+    }
+    // A third of b's replies have arrived by now (P(delay ≤ 1 day) ≈ 0.34).
+    for (let i = 0; i < 7; i++) bandit.recordReply('s', 'b', now - DAY_MS);
+    const [a, b] = bandit.posterior('s', now);
+    expect(Math.abs(a!.mean - b!.mean)).toBeLessThan(0.03);
+    const naive = 7 / 200;
+    expect(b!.mean).toBeGreaterThan(naive + 0.04);
+  });
+
+  it('learns that replies come faster than assumed from the delays it sees', () => {
+    const learning = createBandit({ arms: ['a'] });
+    const fixed = createBandit({ arms: ['a'], learnReplyDelay: false });
+    for (let i = 0; i < 40; i++) {
+      const at = T0 + i * 3_600_000;
+      for (const b of [learning, fixed]) {
+        for (let k = 0; k < 9; k++) b.recordSend('s', 'a', at);
+        b.recordSend('s', 'a', at);
+        // Every tenth send is answered ten minutes later.
+        b.recordReply('s', 'a', at, at + 600_000);
+      }
+    }
+    const now = T0 + 41 * 3_600_000;
+    // Fitted to replies within minutes, unanswered sends of a few hours settle as failures: mean near 10%.
+    expect(learning.posterior('s', now)[0]!.mean).toBeLessThan(0.13);
+    expect(fixed.posterior('s', now)[0]!.mean).toBeGreaterThan(0.2);
+  });
+
+  it('with a half-life, forgets old evidence so a variant that changed shows it', () => {
+    const forgetting = createBandit({ arms: ['a'], halfLifeDays: 7, learnReplyDelay: false });
+    const keeping = createBandit({ arms: ['a'], learnReplyDelay: false });
+    for (const b of [forgetting, keeping]) {
+      // 2,000 sends at 10% forty days ago, then 300 at 2% over the last fortnight's first week.
+      for (let i = 0; i < 2_000; i++) {
+        b.recordSend('s', 'a', T0);
+        if (i % 10 === 0) b.recordReply('s', 'a', T0);
+      }
+      for (let i = 0; i < 300; i++) {
+        const at = T0 + 26 * DAY_MS + (i % 7) * DAY_MS;
+        b.recordSend('s', 'a', at);
+        if (i % 50 === 0) b.recordReply('s', 'a', at);
+      }
+    }
+    const now = T0 + 40 * DAY_MS;
+    expect(keeping.posterior('s', now)[0]!.mean).toBeGreaterThan(0.085);
+    expect(forgetting.posterior('s', now)[0]!.mean).toBeLessThan(0.05);
+    // Counts stay raw for explanations: nothing is forgotten there.
+    expect(forgetting.counts('s')[0]).toEqual({ arm: 'a', sends: 2_300, positives: 206 });
+  });
+
+  it('round-trips timed sends and the fitted delays through JSON', () => {
+    const bandit = createBandit({ arms: ['a', 'b'], halfLifeDays: 21 });
+    const rng = createRng('timed-json');
+    for (let i = 0; i < 500; i++) {
+      const at = T0 + i * 2 * 3_600_000;
+      const arm = bandit.choose('s', rng, { now: at });
+      bandit.recordSend('s', arm, at);
+      if (rng() < 0.1) bandit.recordReply('s', arm, at, at + DAY_MS);
+    }
+    const now = T0 + 45 * DAY_MS;
+    const restored = banditFromJSON(JSON.parse(JSON.stringify(bandit.toJSON())) as unknown);
+    expect(restored.toJSON()).toEqual(bandit.toJSON());
+    expect(restored.posterior('s', now)).toEqual(bandit.posterior('s', now));
+    expect(restored.evidence('s', now)).toEqual(bandit.evidence('s', now));
+  });
+
+  it('migrates v1 state: its counts stay, untimed and undiscounted', () => {
+    const v1 = {
+      format: 'closer-bandit',
+      version: 1,
+      arms: ['a', 'b'],
+      basePrior: { alpha: 1, beta: 1 },
+      policy: 'thompson-greedy',
+      priorCap: 20,
+      priorDiscount: 1,
+      priors: [],
+      segments: [{ segment: 's', successes: [3, 1], trials: [30, 40] }],
+    };
+    const migrated = migrateBanditState(v1);
+    expect(migrated.version).toBe(2);
+    expect(migrated.halfLifeDays).toBeNull();
+    const bandit = banditFromJSON(v1);
+    expect(bandit.counts('s')).toEqual([
+      { arm: 'a', sends: 30, positives: 3 },
+      { arm: 'b', sends: 40, positives: 1 },
+    ]);
+    expect(bandit.posterior('s', T0 + 400 * DAY_MS)[0]).toMatchObject({ alpha: 4, beta: 28 });
+    expect(bandit.evidence('s', T0)[0]).toMatchObject({ awaiting: 0, settledSends: 30 });
   });
 });

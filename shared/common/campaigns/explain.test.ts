@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBandit } from './bandit';
 import { explainChoice } from './explain';
+import { wilsonInterval } from './intervals';
 import { createRng } from '../random';
 import { declareWinner } from './winner';
 
@@ -112,5 +113,22 @@ describe('declareWinner', () => {
     expect(declareWinner(arms).winner).toBeNull();
     expect(declareWinner(arms, { minSends: 20 }).winner).toBe('a');
     expect(() => declareWinner([...arms, arms[0]!])).toThrow(RangeError);
+  });
+
+  it('says how many sends still await replies and does not count them as failures', () => {
+    const bandit = createBandit({ arms: ['a', 'b'], learnReplyDelay: false });
+    const now = Date.UTC(2026, 2, 1, 5);
+    // 40 sends a month old with 4 replies, and 12 sent this morning, unanswered.
+    for (let i = 0; i < 40; i++) bandit.recordSend('tech', 'a', now - 30 * 86_400_000);
+    for (let i = 0; i < 4; i++) bandit.recordReply('tech', 'a', now - 30 * 86_400_000);
+    for (let i = 0; i < 12; i++) bandit.recordSend('tech', 'a', now - 3 * 3_600_000);
+    const e = explainChoice(bandit, { segment: 'tech', arm: 'a', armLabel: 'Variant A', segmentLabel: 'tech', now });
+    expect(e).toMatchObject({ sends: 52, positives: 4, awaiting: 12, settledSends: 40, rate: 0.1 });
+    expect(e.text.en).toBe(
+      'Variant A: 4 positive replies in 52 sends to tech, 12 still awaiting replies; 90% interval 5–20%.',
+    );
+    expect(e.text.zh).toContain('其中 12 次仍在等待回复');
+    // Counted as failures, the same sends would give 4 in 52 and a lower interval.
+    expect(e.interval.low).toBeGreaterThan(wilsonInterval(4, 52).low + 0.01);
   });
 });

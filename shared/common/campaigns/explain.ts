@@ -25,6 +25,8 @@ export interface ExplainOptions {
   rng?: Rng;
   /** Monte Carlo draws for that estimate. Default 2,000. */
   draws?: number;
+  /** The time of the choice (ms), which decides which timed sends are still awaiting an answer. Default now. */
+  now?: number;
 }
 
 /** Why an arm was chosen, as data for the UI and as one sentence in each language. */
@@ -34,6 +36,10 @@ export interface ChoiceExplanation {
   /** Local evidence only; the interval is computed on these, not on team priors. */
   sends: number;
   positives: number;
+  /** Unanswered sends still inside their reply window: counted neither as successes nor as failures. */
+  awaiting: number;
+  /** Sends the rate and interval are computed on: settled ones, pending sends in part (see `ArmEvidence`). */
+  settledSends: number;
   /** Observed positive-reply rate, null without sends. */
   rate: number | null;
   interval: RateInterval;
@@ -48,8 +54,15 @@ export interface ChoiceExplanation {
   text: LocalizedLabel;
 }
 
-function estimateProbabilityBest(bandit: Bandit, segment: string, arm: string, rng: Rng, draws: number): number {
-  const posteriors = bandit.posterior(segment);
+function estimateProbabilityBest(
+  bandit: Bandit,
+  segment: string,
+  arm: string,
+  rng: Rng,
+  draws: number,
+  now: number,
+): number {
+  const posteriors = bandit.posterior(segment, now);
   const target = posteriors.findIndex((p) => p.arm === arm);
   let wins = 0;
   for (let d = 0; d < draws; d++) {
@@ -74,14 +87,16 @@ function estimateProbabilityBest(bandit: Bandit, segment: string, arm: string, r
  */
 export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceExplanation {
   const { segment, arm } = options;
-  const posterior = bandit.posterior(segment).find((p) => p.arm === arm);
-  if (posterior === undefined) throw new RangeError(`unknown arm: ${arm}`);
+  const now = options.now ?? Date.now();
+  const posterior = bandit.posterior(segment, now).find((p) => p.arm === arm);
+  const evidence = bandit.evidence(segment, now).find((e) => e.arm === arm);
+  if (posterior === undefined || evidence === undefined) throw new RangeError(`unknown arm: ${arm}`);
   const level = options.level ?? DEFAULT_LEVEL;
   const minSends = options.minSends ?? DEFAULT_MIN_SENDS;
   const draws = options.draws ?? 2_000;
   if (!Number.isInteger(draws) || draws < 1) throw new RangeError('draws must be a whole number ≥ 1');
-  const { sends, positives } = posterior;
-  const interval = rateInterval(positives, sends, options.method ?? 'wilson', level);
+  const { sends, positives, awaiting, settledSends } = evidence;
+  const interval = rateInterval(positives, settledSends, options.method ?? 'wilson', level);
   const armLabel = localize(options.armLabel ?? arm);
   const segmentLabel =
     options.segmentLabel === undefined
@@ -96,10 +111,13 @@ export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceEx
     zh = `${armLabel.zh}：尚未向${segmentLabel.zh}发送过；为探索而选择。`;
   } else {
     const range = percentRange(interval.low, interval.high);
+    // Sends still awaiting an answer are said so: the interval does not count them as failures.
+    const pendingEn = awaiting > 0 ? `, ${awaiting} still awaiting replies` : '';
+    const pendingZh = awaiting > 0 ? `（其中 ${awaiting} 次仍在等待回复）` : '';
     en =
       `${armLabel.en}: ${plural(positives, 'positive reply', 'positive replies')} in ${plural(sends, 'send', 'sends')}` +
-      ` to ${segmentLabel.en}; ${levelPct}% interval ${range.en}.`;
-    zh = `${armLabel.zh}：向${segmentLabel.zh}发送 ${sends} 次，获得 ${positives} 次积极回复；${levelPct}% 区间 ${range.zh}。`;
+      ` to ${segmentLabel.en}${pendingEn}; ${levelPct}% interval ${range.en}.`;
+    zh = `${armLabel.zh}：向${segmentLabel.zh}发送 ${sends} 次${pendingZh}，获得 ${positives} 次积极回复；${levelPct}% 区间 ${range.zh}。`;
   }
   const priorSends = Math.round(posterior.priorSends);
   if (priorSends > 0) {
@@ -107,8 +125,11 @@ export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceEx
     en += ` Team results count as ${plural(priorSends, 'send', 'sends')} (${priorRate}% positive).`;
     zh += ` 团队数据折合 ${priorSends} 次发送（积极回复率 ${priorRate}%）。`;
   }
-  const enoughData = sends >= minSends;
-  if (!enoughData && sends > 0) {
+  const enoughData = settledSends >= minSends;
+  if (!enoughData && sends >= minSends) {
+    en += ' Too few answers yet to call it.';
+    zh += ' 已有结果的发送尚少，暂无定论。';
+  } else if (!enoughData && sends > 0) {
     en += ' Too few sends to call it yet.';
     zh += ' 发送量尚少，暂无定论。';
   }
@@ -117,12 +138,14 @@ export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceEx
     segment,
     sends,
     positives,
-    rate: sends === 0 ? null : positives / sends,
+    awaiting,
+    settledSends,
+    rate: settledSends === 0 ? null : positives / settledSends,
     interval,
     prior: { sends: posterior.priorSends, positives: posterior.priorPositives },
     posteriorMean: posterior.mean,
     probabilityBest:
-      options.rng === undefined ? null : estimateProbabilityBest(bandit, segment, arm, options.rng, draws),
+      options.rng === undefined ? null : estimateProbabilityBest(bandit, segment, arm, options.rng, draws, now),
     enoughData,
     text: { en, zh },
   };

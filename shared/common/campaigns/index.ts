@@ -54,8 +54,19 @@ export {
   type BanditOptions,
   type BanditPolicy,
   type BanditRestoreOptions,
+  type ArmEvidence,
   type ChooseOptions,
+  BUCKET_MS,
 } from './bandit';
+export {
+  DAY_MS,
+  DEFAULT_HALF_LIFE_DAYS,
+  DEFAULT_REPLY_DELAY,
+  replyArrivedShare,
+  replyDelayQuantile,
+  sampleReplyDelayDays,
+  type ReplyDelayModel,
+} from './reply-delay';
 export {
   BANDIT_FORMAT,
   BANDIT_STATE_VERSION,
@@ -63,6 +74,7 @@ export {
   migrateBanditState,
   type BanditState,
   type BanditStateV1,
+  type BanditStateV2,
 } from './bandit-state';
 export { explainChoice, type ChoiceExplanation, type ExplainOptions } from './explain';
 export {
