@@ -69,7 +69,14 @@ describe('campaign definitions', () => {
       await recordOutcomes(
         db,
         `tb${i}`,
-        [{ messageId: `r${i}`, at: now - 29 * 86_400_000, outcomes: ['positive_reply'] }],
+        [
+          {
+            messageId: `r${i}`,
+            fromEmail: `c${i}@example.net`,
+            at: now - 29 * 86_400_000,
+            outcomes: ['positive_reply'],
+          },
+        ],
         async () => {},
       );
     for (let i = 100; i < 141; i++) await putSend(db, i, 'a', `ta${i}`, now - 2 * 3_600_000);
