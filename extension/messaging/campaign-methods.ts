@@ -216,6 +216,3 @@ export const campaignMethods = {
     }),
   },
 } satisfies MethodMap;
-
-/** Methods of this area only extension pages may call (never a content script). */
-export const campaignPageOnly: string[] = Object.keys(campaignMethods);

@@ -122,22 +122,3 @@ export const companionMethods = {
     }),
   },
 } satisfies MethodMap;
-
-/**
- * Methods of this area only extension pages may call (never a content script): they sign in or out, change or list
- * what leaves the device, or read CRM data through the user's token.
- */
-export const companionPageOnly: string[] = [
-  'companion.signIn',
-  'companion.disconnect',
-  'companion.contact',
-  'companion.summary',
-  'companion.searchContacts',
-  'companion.variantPriors',
-  'outbox.enqueue',
-  'outbox.list',
-  'outbox.retry',
-  'outbox.discard',
-  'outbox.flush',
-  'ledger.list',
-];

@@ -173,6 +173,3 @@ export const personaMethods = {
     result: z.object({ personas: z.array(PersonaViewSchema), total: z.number().int() }),
   },
 } satisfies MethodMap;
-
-/** Methods of this area only extension pages may call (never a content script). */
-export const personaPageOnly: string[] = Object.keys(personaMethods);

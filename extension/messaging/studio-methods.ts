@@ -105,9 +105,3 @@ export const studioMethods = {
     result: z.object({ deleted: z.boolean() }),
   },
 } satisfies MethodMap;
-
-/**
- * Every method here is for extension pages only: a content script lives in a page we do not control, and none of
- * these has a reason to be called from one (the Gmail panel is an extension page in a frame).
- */
-export const studioPageOnly: string[] = Object.keys(studioMethods);
