@@ -13,6 +13,7 @@ import {
   startWithBackend,
   useEngine,
   type ExtensionSession,
+  expectLedgerMatchesRequests,
 } from './harness';
 import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
@@ -515,19 +516,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     }
 
     // The privacy ledger recorded exactly the requests the browser made to the backend.
-    const ledger = (await call(side, 'ledger.list', { limit: 10_000 })).result as {
-      entries: Array<{ method: string; url: string; purpose: string; fields: string[] }>;
-    };
-    const key = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
-    const tally = (keys: string[]) =>
-      keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
-    const intercepted = s.requests.filter(
-      (r) => r.url.startsWith(backend.url) && new URL(r.url).pathname.startsWith('/v1/') && r.method !== 'OPTIONS',
-    );
-    const recorded = ledger.entries.filter((e) => e.url.startsWith(backend.url));
-    expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(
-      tally(intercepted.map((r) => key(r.method, r.url))),
-    );
+    const { recorded, intercepted } = await expectLedgerMatchesRequests(s, side, backend.url);
     expect(intercepted.filter((r) => new URL(r.url).pathname === '/v1/campaign-results').length).toBeGreaterThan(0);
     expect(recorded.some((e) => e.purpose === 'outbox.campaign.result')).toBe(true);
 

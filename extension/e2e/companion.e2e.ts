@@ -8,6 +8,7 @@ import {
   startWithBackend,
   stopServiceWorker,
   type ExtensionSession,
+  expectLedgerMatchesRequests,
 } from './harness';
 import type { E2EBackend } from './backend';
 
@@ -150,20 +151,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
   }, 300_000);
 
   it('the ledger matches the requests the browser made, and no request body carries mail text', async () => {
-    const ledger = (await call(options, 'ledger.list', { limit: 10_000 })).result as {
-      entries: { method: string; url: string; purpose: string; fields: string[] }[];
-    };
-    const key = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
-    const tally = (keys: string[]) =>
-      keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
-    // What the extension sent to the backend's API (the approval tab's own page loads are the user's, not ours).
-    const intercepted = s.requests.filter(
-      (r) => r.url.startsWith(backend.url) && new URL(r.url).pathname.startsWith('/v1/') && r.method !== 'OPTIONS',
-    );
-    const recorded = ledger.entries.filter((e) => e.url.startsWith(backend.url));
-    expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(
-      tally(intercepted.map((r) => key(r.method, r.url))),
-    );
+    const { entries, recorded } = await expectLedgerMatchesRequests(s, options, backend.url);
     expect(recorded.some((e) => e.purpose === 'outbox.persona.upsert' && e.fields.includes('items'))).toBe(true);
     // Nothing left for anywhere else but the backend. The approval tab's redirect to HubSpot's authorize page (here
     // the sandbox) is the user's own navigation during sign-in, not a request of the extension.
@@ -183,7 +171,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
 
     const side = await s.context.newPage();
     await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=privacy`);
-    await expect.poll(() => side.getByTestId('ledger-entry').count()).toBe(ledger.entries.length);
+    await expect.poll(() => side.getByTestId('ledger-entry').count()).toBe(entries.length);
     await side.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-privacy.png') });
     await side.close();
   });

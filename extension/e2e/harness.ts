@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Frame, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,3 +169,34 @@ export const callFromExtensionPage = (target: Page | Frame, method: string, para
       }),
     [method, params] as const,
   ) as Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+
+export interface LedgerEntry {
+  method: string;
+  url: string;
+  purpose: string;
+  fields: string[];
+}
+
+/**
+ * The privacy ledger's promise, checked from outside: the requests the extension made to the backend's API (as the
+ * browser saw them) are exactly the ones its ledger recorded, by method and path. Returns the ledger's entries for
+ * the backend and the intercepted requests, for the caller's own checks.
+ */
+export async function expectLedgerMatchesRequests(
+  s: ExtensionSession,
+  page: Page,
+  backendUrl: string,
+): Promise<{ entries: LedgerEntry[]; recorded: LedgerEntry[]; intercepted: ExtensionSession['requests'] }> {
+  const { entries } = (await callFromExtensionPage(page, 'ledger.list', { limit: 10_000 })).result as {
+    entries: LedgerEntry[];
+  };
+  const key = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
+  const tally = (keys: string[]) =>
+    keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+  const intercepted = s.requests.filter(
+    (r) => r.url.startsWith(backendUrl) && new URL(r.url).pathname.startsWith('/v1/') && r.method !== 'OPTIONS',
+  );
+  const recorded = entries.filter((e) => e.url.startsWith(backendUrl));
+  expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(tally(intercepted.map((r) => key(r.method, r.url))));
+  return { entries, recorded, intercepted };
+}

@@ -10,6 +10,7 @@ import {
   startWithBackend,
   useEngine,
   type ExtensionSession,
+  expectLedgerMatchesRequests,
 } from './harness';
 import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
@@ -294,19 +295,7 @@ describe('HubSpot assistant with the real companion backend', () => {
     expect((await cardFetch()).persona.label).toBe('VP Revenue Operations');
 
     // The privacy ledger recorded exactly the requests the browser made to the backend (contact reads, deliveries).
-    const ledger = (await call(options, 'ledger.list', { limit: 10_000 })).result as {
-      entries: Array<{ method: string; url: string; purpose: string; fields: string[] }>;
-    };
-    const key = (method: string, url: string) => `${method} ${new URL(url).pathname}`;
-    const tally = (keys: string[]) =>
-      keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
-    const intercepted = s.requests.filter(
-      (r) => r.url.startsWith(backend.url) && new URL(r.url).pathname.startsWith('/v1/') && r.method !== 'OPTIONS',
-    );
-    const recorded = ledger.entries.filter((e) => e.url.startsWith(backend.url));
-    expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(
-      tally(intercepted.map((r) => key(r.method, r.url))),
-    );
+    const { recorded } = await expectLedgerMatchesRequests(s, options, backend.url);
     expect(recorded.some((e) => e.purpose === 'outbox.persona.upsert')).toBe(true);
 
     // Nothing of the local correspondence or the unapproved fields left the device.

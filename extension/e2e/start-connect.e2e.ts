@@ -19,28 +19,16 @@ import {
   panelFrame,
   type ExtensionSession,
 } from './harness';
+import { personaDraft } from '../../shared/common/llm/structured/persona-fixtures';
 
 /** The sandbox's one portal unless SANDBOX_PORTAL says otherwise (crm-app/sandbox/main.ts). */
 const PORTAL = 101;
-const EMPTY_PERSONA = {
-  role: null,
-  seniority: null,
-  companyContext: null,
-  goals: [],
-  painPoints: [],
-  objectionsHeard: [],
-  interests: [],
-  preferredTone: null,
-  preferredChannel: null,
-  bestTimeToReach: null,
-  buyingStage: null,
-  segment: null,
-};
-const MODEL_PERSONA = JSON.stringify({
-  ...EMPTY_PERSONA,
-  role: { value: 'Head of Revenue Operations', confidence: 0.9, source: 'crm' },
-  seniority: { value: 'director', confidence: 0.7, source: 'inferred' },
-});
+const MODEL_PERSONA = JSON.stringify(
+  personaDraft({
+    role: { value: 'Head of Revenue Operations', confidence: 0.9, source: 'crm' },
+    seniority: { value: 'director', confidence: 0.7, source: 'inferred' },
+  }),
+);
 
 interface SandboxContact {
   id: string;
