@@ -14,6 +14,7 @@ import {
   useEngine,
   type ExtensionSession,
   expectLedgerMatchesRequests,
+  connectToBackend,
 } from './harness';
 import type { E2EBackend } from './backend';
 import { signV3 } from '../../crm-app/server/hubspot/signature';
@@ -238,6 +239,17 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
       await expect
         .poll(() => frame.getByTestId('campaign-outcomes').getAttribute('data-recorded'), { timeout: 30_000 })
         .toBe(String(expected[key]));
+      if (key === 't3') {
+        // Stopping contact is the rep's call: the refusal's two outcomes wait in the panel until the rep confirms.
+        const waiting = frame.getByTestId('outcome-confirm');
+        await expect
+          .poll(() => waiting.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')).sort()))
+          .toEqual(['not_interested', 'unsubscribe']);
+        for (let left = 2; left > 0; left--) {
+          await waiting.first().getByRole('button', { name: 'Confirm' }).click();
+          await expect.poll(() => waiting.count()).toBe(left - 1);
+        }
+      }
       await page.close();
     }
     // Seen again: nothing new.
@@ -363,26 +375,7 @@ describe('Campaigns: tag sends in Gmail, detect replies, dashboard equals what w
     expect(s.requests.filter((r) => r.url.startsWith(backend.url))).toEqual([]);
 
     // Connect (a dev token instead of the device flow, which companion.e2e.ts covers), then deliver.
-    const { token, portalId, userId } = await backend.devToken();
-    const sw = await s.serviceWorker();
-    await sw.evaluate(
-      async ([url, connection]) => {
-        const local = (
-          globalThis as unknown as {
-            chrome: {
-              storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } };
-            };
-          }
-        ).chrome.storage.local;
-        const { settings } = await local.get('settings');
-        await local.set({
-          settings: { ...settings, companionUrl: url },
-          companion: { connection, pendingSignIn: null, lastError: null },
-          companion$: { v: 2 },
-        });
-      },
-      [backend.url, { backendUrl: backend.url, token, portalId, userId, connectedAt: Date.now() }] as const,
-    );
+    await connectToBackend(s, backend);
     const flushed = (await call(side, 'outbox.flush', {})) as { ok: boolean; result: { counts: Counts } };
     expect(flushed.ok).toBe(true);
     await expect.poll(counts, { timeout: 20_000 }).toMatchObject({ pending: 0, sent: 9 });

@@ -9,6 +9,7 @@ import {
   stopServiceWorker,
   type ExtensionSession,
   expectLedgerMatchesRequests,
+  enterDeviceCode,
 } from './harness';
 import type { E2EBackend } from './backend';
 
@@ -59,16 +60,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
     await options.getByTestId('companion-connect').click();
     const tab = await approval;
     await tab.waitForLoadState();
-    // The approval page opens without the code: the person types the one the options page shows, and the page
-    // that follows shows it back with the requester's name marked unverified.
-    const code = await options.getByTestId('companion-code').textContent();
-    expect(code).toMatch(/\S{4,}/);
-    expect(await tab.content()).not.toContain(code ?? '<none>');
-    await tab.locator('input#code').fill(code ?? '');
-    await tab.locator('form[action="/connect/code"] button').click();
-    await tab.waitForSelector('form[action="/connect/approve"]');
-    expect(await tab.content()).toContain(code ?? '<none>');
-    expect(await tab.content()).toContain('not verified');
+    await enterDeviceCode(options, tab);
     await tab.locator('form[action="/connect/approve"] button').click();
     await expect
       .poll(() => options.getByTestId('companion').getAttribute('data-state'), { timeout: 30_000 })

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, extensionIdOf, launchChromiumWithExtension, routeFixtures } from './chromium';
 import { startBackend, type E2EBackend } from './backend';
+import { PRIVATE_DB_NAME, PRIVATE_DB_VERSION } from '../companion/private-store';
 
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
 
@@ -96,7 +97,7 @@ export async function stopServiceWorker(page: Page): Promise<void> {
 
 // Code passed to `evaluate` on the worker runs there, where `chrome` exists.
 declare const chrome: {
-  storage: { local: { set(v: object): Promise<void> } };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
@@ -120,18 +121,47 @@ export async function useEngine(s: ExtensionSession, engine: EngineChoice, compa
   });
 }
 
-/** Signs the extension in to `backend` as `userId` with a dev token, as the device flow would leave it. */
+/**
+ * Signs the extension in to `backend` as `userId` with a dev token, as the device flow would leave it: the settings
+ * name the backend, and the connection is written where the extension keeps it (connection-store.ts, version 4, in
+ * the extension origin's private IndexedDB; `chrome.storage.local` is read only once, to move an older value there).
+ */
 export async function connectToBackend(s: ExtensionSession, backend: E2EBackend, userId?: string): Promise<void> {
   const signedIn = await backend.devToken(userId);
-  const { token, portalId } = signedIn;
-  await setExtensionStorage(s, {
-    companion: {
-      connection: { backendUrl: backend.url, token, portalId, userId: signedIn.userId, connectedAt: Date.now() },
-      pendingSignIn: null,
-      lastError: null,
+  const state = {
+    connection: {
+      backendUrl: backend.url,
+      token: signedIn.token,
+      portalId: signedIn.portalId,
+      userId: signedIn.userId,
+      connectedAt: Date.now(),
     },
-    companion$: { v: 2 },
-  });
+    pendingSignIn: null,
+    lastError: null,
+  };
+  const sw = await s.serviceWorker();
+  await sw.evaluate(
+    async ([url, stored, dbName, dbVersion]) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), companionUrl: url } });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(dbName, dbVersion);
+        open.onupgradeneeded = () => {
+          if (!open.result.objectStoreNames.contains('kv')) open.result.createObjectStore('kv');
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('kv', 'readwrite');
+        tx.objectStore('kv').put(stored, 'companion.connection');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [backend.url, { version: 4, state }, PRIVATE_DB_NAME, PRIVATE_DB_VERSION] as const,
+  );
 }
 
 /**
@@ -199,4 +229,21 @@ export async function expectLedgerMatchesRequests(
   const recorded = entries.filter((e) => e.url.startsWith(backendUrl));
   expect(tally(recorded.map((e) => key(e.method, e.url)))).toEqual(tally(intercepted.map((r) => key(r.method, r.url))));
   return { entries, recorded, intercepted };
+}
+
+/**
+ * The person's part of the device sign-in on the backend's `/connect` tab: it opens without the code, the person
+ * types the one the options page shows, and the page that follows shows it back with the requester's name marked
+ * unverified. Leaves the tab on the approve form and returns the code.
+ */
+export async function enterDeviceCode(options: Page, tab: Page): Promise<string> {
+  const code = (await options.getByTestId('companion-code').textContent()) ?? '';
+  expect(code).toMatch(/\S{4,}/);
+  expect(await tab.content()).not.toContain(code);
+  await tab.locator('input#code').fill(code);
+  await tab.locator('form[action="/connect/code"] button').click();
+  await tab.waitForSelector('form[action="/connect/approve"]');
+  expect(await tab.content()).toContain(code);
+  expect(await tab.content()).toContain('not verified');
+  return code;
 }

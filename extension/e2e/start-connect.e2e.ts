@@ -18,6 +18,7 @@ import {
   launchWithExtension,
   panelFrame,
   type ExtensionSession,
+  enterDeviceCode,
 } from './harness';
 import { personaDraft } from '../../shared/common/llm/structured/persona-fixtures';
 
@@ -94,8 +95,7 @@ describe('npm start: connect HubSpot and sync a persona', () => {
     await options.getByTestId('companion-connect').click();
     const tab = await approval;
     await tab.waitForLoadState();
-    const code = await options.getByTestId('companion-code').textContent();
-    expect(await tab.content()).toContain(code ?? '<none>');
+    await enterDeviceCode(options, tab);
     // Approve: the backend sends the tab to HubSpot's authorize page (the sandbox's), which must know its client id.
     const authorize = s.context.waitForEvent('request', {
       predicate: (r) => r.url().startsWith(`${stack.sandboxUrl}/oauth/authorize`),
