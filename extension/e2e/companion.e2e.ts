@@ -10,6 +10,7 @@ import {
   type ExtensionSession,
   expectLedgerMatchesRequests,
   enterDeviceCode,
+  openConnectTab,
 } from './harness';
 import type { E2EBackend } from './backend';
 
@@ -55,11 +56,7 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
   afterAll(() => closeAll(s, backend));
 
   it('signs in from the options page with the device flow', async () => {
-    await expect.poll(() => options.getByTestId('companion').getAttribute('data-state')).toBe('not_connected');
-    const approval = s.context.waitForEvent('page', { predicate: (p) => p.url().includes('/connect') });
-    await options.getByTestId('companion-connect').click();
-    const tab = await approval;
-    await tab.waitForLoadState();
+    const tab = await openConnectTab(s, options);
     await enterDeviceCode(options, tab);
     await tab.locator('form[action="/connect/approve"] button').click();
     await expect

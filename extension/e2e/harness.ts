@@ -231,6 +231,16 @@ export async function expectLedgerMatchesRequests(
   return { entries, recorded, intercepted };
 }
 
+/** Clicks Connect on the options page (signed out) and returns the backend's `/connect` tab it opens, loaded. */
+export async function openConnectTab(s: ExtensionSession, options: Page): Promise<Page> {
+  await expect.poll(() => options.getByTestId('companion').getAttribute('data-state')).toBe('not_connected');
+  const approval = s.context.waitForEvent('page', { predicate: (p) => p.url().includes('/connect') });
+  await options.getByTestId('companion-connect').click();
+  const tab = await approval;
+  await tab.waitForLoadState();
+  return tab;
+}
+
 /**
  * The person's part of the device sign-in on the backend's `/connect` tab: it opens without the code, the person
  * types the one the options page shows, and the page that follows shows it back with the requester's name marked

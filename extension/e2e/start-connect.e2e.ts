@@ -19,6 +19,7 @@ import {
   panelFrame,
   type ExtensionSession,
   enterDeviceCode,
+  openConnectTab,
 } from './harness';
 import { personaDraft } from '../../shared/common/llm/structured/persona-fixtures';
 
@@ -90,11 +91,7 @@ describe('npm start: connect HubSpot and sync a persona', () => {
   });
 
   it('signs in from the options page through the sandbox OAuth pages', async () => {
-    await expect.poll(() => options.getByTestId('companion').getAttribute('data-state')).toBe('not_connected');
-    const approval = s.context.waitForEvent('page', { predicate: (p) => p.url().includes('/connect') });
-    await options.getByTestId('companion-connect').click();
-    const tab = await approval;
-    await tab.waitForLoadState();
+    const tab = await openConnectTab(s, options);
     await enterDeviceCode(options, tab);
     // Approve: the backend sends the tab to HubSpot's authorize page (the sandbox's), which must know its client id.
     const authorize = s.context.waitForEvent('request', {

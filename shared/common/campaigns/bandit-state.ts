@@ -23,27 +23,38 @@ export const BANDIT_STATE_VERSION = 2;
 
 const count = z.number().int().nonnegative();
 
+/** What every version of the persisted state holds besides its segments. */
+const commonFields = {
+  arms: z.array(z.string().min(1).max(200)).min(1).max(1_000),
+  basePrior: z.object({ alpha: z.number().positive().finite(), beta: z.number().positive().finite() }),
+  policy: z.enum(['thompson', 'thompson-greedy']),
+  priorCap: z.number().nonnegative().finite(),
+  priorDiscount: z.number().min(0).max(1),
+  priors: z.array(TeamPriorSchema).max(100_000),
+};
+
+/** Arms and segments are keys: a repeated one would make counts ambiguous in every version. */
+function checkUnique(state: { arms: string[]; segments: { segment: string }[] }, ctx: z.RefinementCtx): void {
+  if (new Set(state.arms).size !== state.arms.length) ctx.addIssue({ code: 'custom', message: 'arms must be unique' });
+  const seen = new Set<string>();
+  state.segments.forEach((s, i) => {
+    if (seen.has(s.segment)) ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'duplicate segment' });
+    seen.add(s.segment);
+  });
+}
+
 export const BanditStateV1Schema = z
   .object({
     format: z.literal(BANDIT_FORMAT),
     version: z.literal(1),
-    arms: z.array(z.string().min(1).max(200)).min(1).max(1_000),
-    basePrior: z.object({ alpha: z.number().positive().finite(), beta: z.number().positive().finite() }),
-    policy: z.enum(['thompson', 'thompson-greedy']),
-    priorCap: z.number().nonnegative().finite(),
-    priorDiscount: z.number().min(0).max(1),
-    priors: z.array(TeamPriorSchema).max(100_000),
+    ...commonFields,
     segments: z
       .array(z.object({ segment: z.string().min(1).max(200), successes: z.array(count), trials: z.array(count) }))
       .max(10_000),
   })
   .superRefine((state, ctx) => {
-    if (new Set(state.arms).size !== state.arms.length)
-      ctx.addIssue({ code: 'custom', message: 'arms must be unique' });
-    const seen = new Set<string>();
+    checkUnique(state, ctx);
     state.segments.forEach((s, i) => {
-      if (seen.has(s.segment)) ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'duplicate segment' });
-      seen.add(s.segment);
       if (s.successes.length !== state.arms.length || s.trials.length !== state.arms.length)
         ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'counts must align with arms' });
       else if (s.successes.some((x, j) => x > (s.trials[j] ?? 0)))
@@ -69,12 +80,7 @@ export const BanditStateV2Schema = z
   .object({
     format: z.literal(BANDIT_FORMAT),
     version: z.literal(2),
-    arms: z.array(z.string().min(1).max(200)).min(1).max(1_000),
-    basePrior: z.object({ alpha: z.number().positive().finite(), beta: z.number().positive().finite() }),
-    policy: z.enum(['thompson', 'thompson-greedy']),
-    priorCap: z.number().nonnegative().finite(),
-    priorDiscount: z.number().min(0).max(1),
-    priors: z.array(TeamPriorSchema).max(100_000),
+    ...commonFields,
     replyDelay: z.object({ medianDays: z.number().positive().finite(), sigma: z.number().positive().finite() }),
     halfLifeDays: z.number().positive().finite().nullable(),
     learnReplyDelay: z.boolean(),
@@ -92,12 +98,8 @@ export const BanditStateV2Schema = z
       .max(10_000),
   })
   .superRefine((state, ctx) => {
-    if (new Set(state.arms).size !== state.arms.length)
-      ctx.addIssue({ code: 'custom', message: 'arms must be unique' });
-    const seen = new Set<string>();
+    checkUnique(state, ctx);
     state.segments.forEach((s, i) => {
-      if (seen.has(s.segment)) ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'duplicate segment' });
-      seen.add(s.segment);
       const n = state.arms.length;
       if (s.successes.length !== n || s.trials.length !== n || s.timed.length !== n)
         ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'counts must align with arms' });
