@@ -73,9 +73,11 @@ export function startBackground(): void {
   });
 
   browser.runtime.onConnect.addListener((port) => {
-    // Every port is for extension pages only; a content script's connection is closed at once.
+    // Every port is for extension pages only; a content script's connection is closed at once, whatever its name.
+    // An explicit disconnect closes the whole channel, so this holds for the host's port name too even when the
+    // offscreen document, its other receiver, is not open yet or too busy to refuse it itself.
     if (!isExtensionPage(port.sender, browser.runtime.id)) {
-      if (port.name === STREAM_PORT_NAME || port.name === PAGE_PORT_NAME) port.disconnect();
+      port.disconnect();
       return;
     }
     if (port.name === STREAM_PORT_NAME) relayStreamPort(port as unknown as PortLike, host, streams, trustedModelBase);
