@@ -41,6 +41,23 @@ describe('derived figures', () => {
     ]);
   });
 
+  it('converts a price only in the direction its period allows', () => {
+    const monthly = ['Produktinfo: Bokaren kostar 400 kr per användare och månad.', 'Tråd: Vi blir 6 användare.'];
+    // 6 × 400 × 3 a quarter, × 12 a year: backed.
+    expect(flagged('Per kvartal blir det 7 200 kr.', monthly)).toEqual([]);
+    expect(flagged('Per år blir det 28 800 kr.', monthly)).toEqual([]);
+    // 6 × 400 ÷ 4 would treat the monthly price as a yearly one.
+    expect(flagged('Det blir 600 kr.', monthly)).toEqual(['600 kr']);
+  });
+
+  it('does not read a period from the next sentence', () => {
+    // The bundle total is one payment; the monthly billing belongs to the licence in the next sentence.
+    const grounding = ['产品资料：硬件套装：4台扫码终端，合计160000元。 云帆CRM按月计费，每用户每月1000元。'];
+    expect(flagged('全年硬件费用合计160000元。', grounding)).toEqual([]);
+    // 160000 ÷ 12 would need the total to be a yearly price.
+    expect(flagged('每月硬件费用13,333元。', grounding)).toEqual(['13,333元']);
+  });
+
   it('reads rounding from the digits written', () => {
     expect(roundingTolerance(26_100)).toBe(50);
     expect(roundingTolerance(5_925)).toBe(0.5);
@@ -81,5 +98,21 @@ describe('local number formats', () => {
   it('flags a weekday the calendar contradicts, not one that agrees', () => {
     expect(flagged('Call on Tuesday, 21.04.2026.', ['Call on 21.04.2026.'])).toEqual([]);
     expect(flagged('Call on Monday, 21.04.2026.', ['Call on 21.04.2026.'])).toEqual(['Monday']);
+    // With an article between them ("onsdag den 11 mars"), the weekday still restates the date.
+    expect(flagged('Vi ses tisdag den 21 april 2026.', ['Tråd: Den 2026-04-21 passar bra.'])).toEqual([]);
+    expect(flagged('Vi ses måndag den 21 april 2026.', ['Tråd: Den 2026-04-21 passar bra.'])).toEqual(['måndag']);
+  });
+
+  it('lets a draft add the year to a date the thread gave without one, but not change a year it gave', () => {
+    expect(flagged('工程师2026年9月3日上门安装。', ['往来邮件：9月3日可以，当天安排工程师上门。'])).toEqual([]);
+    expect(flagged('工程师2027年9月3日上门安装。', ['往来邮件：2026年9月3日可以，当天安排工程师上门。'])).toEqual([
+      '2027年9月3日',
+    ]);
+  });
+
+  it('does not read a letter glued to a figure as a scale when it starts a word ("40 käyttäjällä")', () => {
+    const grounding = ['Tuotetiedot: 25 € per käyttäjä kuukaudessa.', 'Viestiketju: Aloitamme 40 käyttäjällä.'];
+    expect(flagged('40 käyttäjälle se tekee 1 000 € kuukaudessa.', grounding)).toEqual([]);
+    expect(flagged('Meillä on 40k käyttäjää.', grounding)).toEqual(['40k']);
   });
 });

@@ -11,8 +11,10 @@ import { NumberBag } from './number-bag';
 export const MAX_DERIVATION_FIGURES = 16;
 const MAX_DERIVATION_PERCENTS = 8;
 
-/** Billing periods in months a rep converts between: month ↔ quarter ↔ half-year ↔ year. */
-const PERIODS = [1, 12, 3, 4, 1 / 12, 1 / 3, 1 / 4];
+/** Billing periods in months a rep converts between: month ↔ quarter ↔ year. */
+const PERIOD_MONTHS = [1, 3, 12];
+/** Conversions tried when the grounding does not say which period a recurring price is for. */
+const ANY_PERIOD = [1, 12, 3, 4, 1 / 12, 1 / 3, 1 / 4];
 
 /** How a grounded amount is priced, read from the words after it; decides which arithmetic applies to it. */
 export interface AmountShape {
@@ -20,6 +22,11 @@ export interface AmountShape {
   perUnit: boolean;
   /** "per month", "pro Monat", "/月", "a year": may be converted between month, quarter and year. */
   recurring: boolean;
+  /**
+   * The period a recurring price is for, in months, when the words say: a monthly price may be × 3 or × 12, never
+   * ÷ 4 ("¥1,200 a month" does not back "¥300"), and a yearly one ÷ 12 or ÷ 4.
+   */
+  months?: number;
 }
 
 /** One grounded amount and its shape. */
@@ -30,8 +37,11 @@ export interface Amount extends AmountShape {
 const PER_UNIT =
   /^.{0,6}?(?:per|pro|je|par|por|a|al|ao|za|för|for|each|\/)\s?(?:user|seat|licen[cs]e|device|scanner|unit|agent|employee|nutzer|benutzer|lizenz|gerät|utilisateur|licence|usuario|licencia|usuário|licença|utente|licenza|gebruiker|licentie|użytkownika|licencj|användare|licens|bruker|lisens|käyttäjä|lisenssi)|^.{0,4}?\/?(?:用户|账号|人|台|个)|^.{0,3}?每(?:用户|账号|人|台)/iu;
 const PER_UNIT_BEFORE = /(?:每(?:用户|账号|个账号|人|台)|per (?:user|seat)|pro (?:Nutzer|Lizenz))[^\d]{0,8}$/iu;
+/** Up to 40 characters of the same sentence: "合计180000元。 云帆CRM按月计费" does not make the total monthly. */
 const RECURRING =
-  /^.{0,40}?(?:month|monthly|year|yearly|annual|quarter|\/mo|\/yr|monat|jahr|quartal|jährlich|monatlich|mois|an\b|annuel|trimestre|mes|año|anual|mês|ano|mese|anno|maand|jaar|kwartaal|miesiąc|miesięcznie|rok|rocznie|kwartał|månad|år|kvartal|måned|kuukau|vuo|月|年|季)/iu;
+  /^(?:[^。；;!?！？\n]|\.(?!\s)){0,40}?(?:month|monthly|year|yearly|annual|quarter|\/mo|\/yr|monat|jahr|quartal|jährlich|monatlich|mois|an\b|annuel|trimestre|mes|año|anual|mês|ano|mese|anno|maand|jaar|kwartaal|miesiąc|miesięcznie|rok|rocznie|kwartał|månad|år|kvartal|måned|kuukau|vuo|月|年|季)/iu;
+const RECURRING_WORD =
+  /month|monthly|year|yearly|annual|quarter|\/mo|\/yr|monat|jahr|quartal|jährlich|monatlich|mois|an\b|annuel|trimestre|mes|año|anual|mês|ano|mese|anno|maand|jaar|kwartaal|miesiąc|miesięcznie|rok|rocznie|kwartał|månad|år|kvartal|måned|kuukau|vuo|月|年|季/iu;
 const RECURRING_BEFORE = /(?:每月|每年|年费|月费|每季度|annual fee|per year|yearly)[^\d]{0,8}$/iu;
 const DISCOUNT_CONTEXT =
   /discount|off\b|rabatt|remise|réduction|descuento|desconto|sconto|korting|rabat|alennus|折|优惠|减免|减/iu;
@@ -44,12 +54,30 @@ export function isSeatCount(spanAndAfter: string): boolean {
   return SEATS.test(spanAndAfter.replace(/^[\d.,\s\u00a0\u202f零〇一二两三四五六七八九十百千万+]+/u, ''));
 }
 
+const QUARTER_WORD = /quarter|quartal|trimestr|kwarta|kvartal|neljännes|季/iu;
+const YEAR_WORD =
+  /year|annual|annum|jahr|jährlich|\ban\b|annuel|año|anual|\bano\b|anno|jaar|\brok|rocznie|\bår|vuo|年/iu;
+
+/** Months in the period a recurring price's words name (quarter 3, year 12, otherwise a month). */
+function periodMonths(words: string): number {
+  if (QUARTER_WORD.test(words)) return 3;
+  if (YEAR_WORD.test(words)) return 12;
+  return 1;
+}
+
 /** Reads the shape of a grounded amount from the text before and after it. */
 export function amountShape(before: string, after: string): AmountShape {
-  return {
+  const shape: AmountShape = {
     perUnit: PER_UNIT.test(after) || PER_UNIT_BEFORE.test(before),
-    recurring: RECURRING.test(after) || RECURRING_BEFORE.test(before),
+    recurring: false,
   };
+  // The period word closest to the amount decides: "每月1200元", "$39 per user per month, billed annually".
+  const earlier = RECURRING_BEFORE.exec(before);
+  const later = RECURRING.exec(after);
+  if (earlier) shape.months = periodMonths(earlier[0]);
+  else if (later) shape.months = periodMonths((later[0].match(RECURRING_WORD) ?? [''])[0]);
+  shape.recurring = shape.months !== undefined;
+  return shape;
 }
 
 /** True when a grounded percentage reads as a discount ("15% off", "Rabatt", "优惠", "九折"). */
@@ -94,13 +122,14 @@ export class DerivationFigures {
    * a count (a bundle's total shared per unit), and a grounded discount applied (or its amount).
    */
   multiplierBag(shape: AmountShape): NumberBag {
-    const key = `${shape.perUnit}:${shape.recurring}`;
+    const key = `${shape.perUnit}:${shape.recurring}:${shape.months ?? ''}`;
     const cached = this.bags.get(key);
     if (cached) return cached;
     const bag = new NumberBag();
     const factors = [1, ...this.discounts.flatMap((p) => [1 - p / 100, p / 100])];
     const counts = shape.perUnit ? [1, ...this.counts] : [1, ...this.counts.map((k) => 1 / k)];
-    const periods = shape.recurring ? PERIODS : [1];
+    const from = shape.months;
+    const periods = !shape.recurring ? [1] : from ? PERIOD_MONTHS.map((to) => to / from) : ANY_PERIOD;
     for (const k of counts) for (const t of periods) for (const f of factors) bag.add(k * t * f);
     this.bags.set(key, bag);
     return bag;

@@ -1,4 +1,5 @@
 import type { CommitmentFact, Mention } from './mention';
+import { isContractTerm } from './contract-term';
 import { EN_NUMBER_WORD_SOURCE } from './numbers';
 import { sentenceAround } from './extract-meaning';
 import { hanBigrams, stem, type Occupancy } from './text-utils';
@@ -33,6 +34,8 @@ const HAN_PATTERNS: Array<[Family, RegExp]> = [
   ['refund', /退款|包退|全额退|无条件退/g],
   ['terms', /随时取消|无需绑卡|不绑卡|费用不变|价格不变|不加价|不涨价|不额外收费|不另外收费/g],
 ];
+
+const REPORTED_HAN = /(?:如|按|正如|按照|根据)(?:之前|此前|先前|上次|您|我们)?$|(?:之前|此前|先前|已经|早已)$/;
 
 /** Words too common to say what a commitment is about. */
 export const STOPWORDS = new Set(
@@ -126,7 +129,11 @@ export function commitmentFamilies(text: string): Set<Family> {
 /** The content units of a commitment's surroundings: word stems for Latin text, bigrams and digits for Han text. */
 export function commitmentContext(fact: CommitmentFact): string[] {
   if (fact.script === 'han') return [...hanBigrams(fact.window), ...(fact.window.match(/\d+/g) ?? [])];
-  return contentStems(latinWords(fact.window)).filter((w) => !/^(free|guarante|promise|refund|charge|cost)/.test(w));
+  // The sentence, not a fixed window: "finished by July 19. We also commit to weekly calls" must not borrow "July"
+  // from the sentence before to match a thread promising something else by July 24.
+  return contentStems(latinWords(fact.sentence ?? fact.window)).filter(
+    (w) => !/^(free|guarante|promise|refund|charge|cost)/.test(w),
+  );
 }
 
 /**
@@ -144,6 +151,7 @@ export function extractCommitments(text: string, occupied: Occupancy, out: Menti
       if (family === 'free' && /^free[- ](up|to|time|form)\b/i.test(text.slice(start, end + 6))) continue;
       // "As promised, …" reports an earlier promise; it makes no new one.
       if (family === 'promise' && /\bas\s$/.test(before)) continue;
+      if (family === 'promise' && isContractTerm(text, start, end)) continue;
       if (!occupied.isFree(start, end)) continue;
       occupied.take(start, end);
       const fact: CommitmentFact = {
@@ -165,6 +173,8 @@ export function extractCommitments(text: string, occupied: Occupancy, out: Menti
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
+      // "如之前承诺的", "按此前承诺": the thread's earlier promise, reported; what it promised is checked on its own.
+      if (family === 'promise' && REPORTED_HAN.test(text.slice(Math.max(0, start - 4), start))) continue;
       if (!occupied.isFree(start, end)) continue;
       occupied.take(start, end);
       const following = hanAfter(text, end);

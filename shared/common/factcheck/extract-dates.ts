@@ -360,6 +360,9 @@ function isoWeekday(year: number, month: number, day: number): number {
   return w === 0 ? 7 : w;
 }
 
+/** Between a weekday and its date: a comma, a space, an article ("onsdag den 11 mars", "jeudi le 5", "am 3."). */
+const WEEKDAY_TO_DATE = /^,?[ \u00a0]?(?:(?:den|der|am|le|el|il|op|the)[ \u00a0])?$/i;
+
 /**
  * A weekday written next to a date ("Monday, April 5", "Dienstag, 21.04.2026", "7月13日（周一）") restates that date:
  * the date is the claim. The weekday is dropped when it agrees with the date's year, or when no year says; it stays a
@@ -378,7 +381,7 @@ function settleWeekdays(text: string, mentions: Mention[]): void {
         // "Monday, April 5", "el martes 5 de mayo"; a date then its weekday only in brackets ("7月13日（周一）"), since
         // "3月20日，周五前" lists two dates.
         (d.start >= w.end
-          ? /^,?[ \u00a0]?$/.test(text.slice(w.end, d.start))
+          ? WEEKDAY_TO_DATE.test(text.slice(w.end, d.start))
           : /^\s?[(（]$/.test(text.slice(d.end, w.start))),
     );
     if (!date || date.fact.type !== 'date') continue;

@@ -1,9 +1,17 @@
+import { isContractTerm } from './contract-term';
 import { findCues } from './meaning';
 import type { Mention } from './mention';
 import { inQuestion, isHan, sentenceStart, type Occupancy } from './text-utils';
 
 /** How far a sentence may run past a cue; bounds the work per claim. */
 const SENTENCE_AFTER = 300;
+
+/** Where the word containing `pos` ends. */
+function wordEnd(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && /\p{L}/u.test(text[end] ?? '') && !isHan(text[end])) end++;
+  return end;
+}
 
 /** The sentence around `pos` (start to the next sentence end), for reading what a claim is about. */
 export function sentenceAround(text: string, pos: number): string {
@@ -38,6 +46,7 @@ export function extractMeaningClaims(text: string, occupied: Occupancy, out: Men
       /\bI(?:'ll|’ll| will|'m|’m| am)\b[^.!?\n]{0,30}$/.test(text.slice(Math.max(0, cue.start - 40), cue.start))
     )
       continue;
+    if (cue.group === 'commit' && isContractTerm(text, cue.start, wordEnd(text, cue.end))) continue;
     // Report the whole word ("included", not the cue's stem "includ").
     let end = cue.end;
     while (end < text.length && end - cue.end < 20 && /[\p{L}-]/u.test(text[end] ?? '') && !isHan(text[end])) end++;

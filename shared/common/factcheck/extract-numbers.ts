@@ -31,7 +31,7 @@ const CURRENCY_SUFFIX =
   /^\s?(USD|EUR|GBP|CNY|RMB|BRL|PLN|SEK|NOK|DKK|CHF|€|dollars?|euros?|euroa|euron|eur|pounds?|bucks|reais|real|zł|zl|złotych|kr|kronor|kroner|元|块钱|块|美元|欧元|英镑|人民币|港元|港币)(?![\p{L}])/iu;
 const APPROX_PREFIX =
   /(over|more than|above|nearly|almost|about|around|roughly|approximately|approx\.?|up to|under|less than|fewer than|below|~|约|大约|近|超过|将近|逾|不到|少于|不足|高达)\s?$/i;
-const SCALE_SUFFIX = /^\s?(k|K|mn|m|M|MM|bn|thousand|million|billion|万|亿|千)(?![A-Za-z])/;
+const SCALE_SUFFIX = /^\s?(k|K|mn|m|M|MM|bn|thousand|million|billion|万|亿|千)(?![\p{Script=Latin}])/u;
 const PERCENT_SUFFIX = /^\s?(%|％|percent|per cent|pct|个百分点)/i;
 const TIMES_SUFFIX = /^\s?(x|X|times|倍)(?![A-Za-z])/;
 const DURATION_SUFFIX =
@@ -41,7 +41,7 @@ const HAN_MEASURE =
 const PLUS_SUFFIX = /^\+/;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)(?![A-Za-z])/;
 /** Letters glued to digits that still leave a figure ("5k", "3x", "30min"); anything else is an identifier ("4HANA"). */
-const GLUED_OK = /^(k|K|m|M|mn|MM|bn|x|X|min|mins|h|hr|hrs|d|wk|wks|mo|yr|yrs|st|nd|rd|th)(?![A-Za-z])/;
+const GLUED_OK = /^(k|K|m|M|mn|MM|bn|x|X|min|mins|h|hr|hrs|d|wk|wks|mo|yr|yrs|st|nd|rd|th)(?![\p{Script=Latin}])/u;
 
 // Proposals and email mechanics, not assertions: "a 15-minute call", "two quick questions", "20 minutes of your time".
 const PROPOSAL_AFTER =

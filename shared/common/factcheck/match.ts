@@ -1,6 +1,6 @@
 import { derivedAmount, derivedCount, roundingTolerance, type Amount } from './derive';
 import { commitmentContext } from './extract-commitments';
-import { meaningSupported, type MeaningGroup } from './meaning';
+import { meaningSupported, namesServiceLevel, type MeaningGroup } from './meaning';
 import type { GroundingIndex } from './grounding';
 import type { CommitmentFact, Currency, DateFact, Fact, NameFact, Quantity, UrlFact } from './mention';
 import { CORPORATE_SUFFIXES } from './name-lexicon';
@@ -76,7 +76,12 @@ function derivedQuantity(c: Quantity, value: number, index: GroundingIndex): boo
 }
 
 function dateSupported(c: DateFact, index: GroundingIndex): boolean {
-  return c.keys.some((alt) => alt.split('&').every((key) => index.dateKeys.has(key)));
+  // A thread that says "11月14日" or "March 15" and never names a year means this year: the draft may add it. When the
+  // grounding names any year, the draft's year has to be one of them.
+  const yearless = ![...index.dateKeys].some((k) => k.startsWith('y:'));
+  return c.keys.some((alt) =>
+    alt.split('&').every((key) => index.dateKeys.has(key) || (yearless && key.startsWith('y:') && alt.includes('md:'))),
+  );
 }
 
 function urlSupported(c: UrlFact, index: GroundingIndex): boolean {
@@ -140,9 +145,13 @@ const FAMILY_GROUP: Record<CommitmentFact['family'], MeaningGroup> = {
 
 function commitmentSupported(c: CommitmentFact, index: GroundingIndex): boolean {
   // Same words first; then the same meaning ("at no extra cost" backed by "every plan includes onboarding").
+  const sentence = c.sentence ?? c.window;
   return (
     commitmentWordsSupported(c, index) ||
-    meaningSupported(FAMILY_GROUP[c.family], c.sentence ?? c.window, index.meaning)
+    meaningSupported(FAMILY_GROUP[c.family], sentence, index.meaning) ||
+    // "合同里承诺可用性99.5%", "we commit to 99.9% uptime": a promise of a service level is a guarantee, backed by the
+    // product's SLA as much as by the thread.
+    (c.family === 'promise' && namesServiceLevel(sentence) && meaningSupported('guarantee', sentence, index.meaning))
   );
 }
 

@@ -56,11 +56,46 @@ describe('claims that are not numbers, by meaning', () => {
     ).toEqual([]);
   });
 
+  it('finds the object of a compound word and the verb forms of "include"', () => {
+    const sv = ['Produktfakta: Alla paket innehåller utbildning för administratörer.'];
+    expect(flagged('Administratörsutbildning ingår redan i priset.', sv)).toEqual([]);
+    expect(flagged('Datamigrering ingår också.', sv)).toEqual(['ingår']);
+    const pt = ['Ficha do produto: Todos os planos incluem a migração de dados.'];
+    expect(flagged('A importação dos seus dados já está incluída no preço.', pt)).toEqual([]);
+  });
+
+  it('does not let a job title in a signature back an included service', () => {
+    const grounding = ['产品资料：所有套餐均包含系统部署和上线培训。', '发件人：孙丽，星桥数据客户经理。'];
+    expect(flagged('一对一客户经理也包含在内。', grounding)).not.toEqual([]);
+    expect(flagged('系统部署也包含在内。', grounding)).toEqual([]);
+  });
+
+  it('reads a promised service level as a guarantee the SLA backs', () => {
+    const sla = ['产品资料：服务等级协议：每月可用性99.9%，写入合同。'];
+    expect(flagged('合同里承诺系统可用性达到99.9%。', sla)).toEqual([]);
+    expect(flagged('我们还承诺首月派驻一名工程师。', sla)).toContain('承诺');
+    expect(flagged('We commit to 99.9% uptime.', ['SLA: 99.9% monthly uptime, guaranteed in the contract.'])).toEqual(
+      [],
+    );
+  });
+
+  it('does not read an earlier promise reported, or a contract term, as a new promise', () => {
+    const thread = ['往来邮件：马浩：我们承诺8月6日前完成与钉钉的对接。'];
+    expect(flagged('如之前承诺的，钉钉对接会在8月6日前完成。', thread)).toEqual([]);
+    const price = ['Fiche produit : 20 € par utilisateur et par mois ; remise de 10 % sur les contrats annuels.'];
+    expect(flagged('Avec la remise de 10 % pour un engagement annuel, cela fait 18 € par mois.', price)).toEqual([]);
+    expect(flagged('With a 12-month commitment the price is $18.', ['12-month contracts: $18 per user.'])).toEqual([]);
+  });
+
   it('backs "commit to" when the thread made the commitment, not an extra one', () => {
     const thread = [
       'Thread: Tom: We will deliver the HubSpot integration by October 7, 2026, as promised on the call.',
     ];
     expect(flagged('We commit to delivering the HubSpot integration by October 7.', thread)).toEqual([]);
     expect(flagged('We also commit to weekly check-in calls until launch.', thread)).not.toEqual([]);
+    // Words of the sentence before ("October") do not make the next promise the thread's.
+    expect(
+      flagged('The rollout ends by October 7. We also commit to weekly check-in calls until launch.', thread),
+    ).toContain('commit to');
   });
 });

@@ -20,15 +20,15 @@ export type MeaningGroup = 'offer' | 'guarantee' | 'visit' | 'commit';
 const CUES: Array<[MeaningGroup, RegExp]> = [
   [
     'offer',
-    /\b(?:includ|comprend|comprenn|comprende|comprenden|compreend|contain|bevat|enthalt|umfasst|innehall|omfattar|inneholder|sisalta|comes with|part of the package|covers|at no (?:extra|additional) cost|free|complimentary|inklusive|inkl\b|enthalten|inbegriffen|kostenlos|gratis|ohne aufpreis|compris|inclus|offert|sans (?:frais|supplement)|incluid|incluy|sin coste|sin costo|sem custo|incluid|gratuit|incluso|inclusa|compres|senza costi|inbegrepen|zonder meerprijs|kosteloos|w cenie|wliczon|obejmuje|bezplatn|darmow|bez doplat|ingar|kostnadsfri|inkluder|sisalty|ilmai|maksuton)|包含|包括|含在|免费|不另外收费|不额外收费|赠送/giu,
+    /\b(?:inclu|comprend|comprenn|comprende|comprenden|compreend|contain|bevat|enthalt|umfasst|innehall|omfattar|inneholder|sisalta|comes with|part of the package|covers|at no (?:extra|additional) cost|free|complimentary|inklusive|inkl\b|enthalten|inbegriffen|kostenlos|gratis|ohne aufpreis|compris|inclus|offert|sans (?:frais|supplement)|incluid|incluy|sin coste|sin costo|sem custo|incluid|gratuit|incluso|inclusa|compres|senza costi|inbegrepen|zonder meerprijs|kosteloos|w cenie|wliczon|obejmuje|bezplatn|darmow|bez doplat|ingar|kostnadsfri|inkluder|sisalty|ilmai|maksuton)|包含|包括|含在|免费|不另外收费|不额外收费|赠送/giu,
   ],
   [
     'guarantee',
-    /\b(?:guarant|warrant|money-back|refund|garant|zugesichert|rembours|devoluci|devoluc|rimborsat|geld-terug|geld-zuruck|gwarant|zwrot|pengarna-tillbaka|refusjon|takuu|taattu|takaa|sla\b)|保证|保障|退款|承诺.{0,6}(?:可用|响应)/giu,
+    /\b(?:guarant|warrant|money-back|refund|garant|zugesichert|rembours|devoluci|devoluc|rimborsat|geld-terug|geld-zuruck|gwarant|zwrot|pengarna-tillbaka|refusjon|takuu|taattu|takaa|sla\b)|保证|保障|退款|服务等级协议|写入合同|承诺(?=.{0,6}(?:可用|响应))/giu,
   ],
   [
     'visit',
-    /\b(?:on[- ]site|onsite|visit|come by|come to (?:your|our)|vor ort|besuch|vorbei|ins haus|zu ihnen|zu uns|sur site|se deplacer|dans vos locaux|passera|chez vous|in situ|sus instalaciones|sus oficinas|visita|presencial|ate (?:ai|o seu)|in sede|sopralluogo|da voi|op locatie|langs|bezoek|przyjedzie|przyjechac|odwiedzi|u panstwa|pa plats|besok|till ert kontor|kommer ut|hos dere|pa besok|paikan paalle|tulee kaymaan|toimistollanne|luonanne)|上门|到现场|现场|到场|派人/giu,
+    /\b(?:on[- ]site|onsite|visit|come by|come to (?:your|our)|vor ort|besuch|vorbei|ins haus|zu ihnen|zu uns|sur site|se deplacer|dans vos locaux|passera|chez vous|in situ|sus instalaciones|sus oficinas|visita|presencial|ate (?:ai|o seu)|in sede|sopralluogo|da voi|op locatie|langs|bezoek|przyjedzie|przyjechac|odwiedzi|u panstwa|pa plats|besok|till ert kontor|kommer ut|ut til (?:dere|deg)|hos dere|pa besok|paikan paalle|tulee kaymaan|toimistollanne|luonanne)|上门|到现场|现场|到场|派人/giu,
   ],
   [
     'commit',
@@ -61,13 +61,13 @@ const CONCEPTS: Array<[string, string[]]> = [
   ],
   [
     'migration',
-    'migrat datenubernahme reprise traspaso importac migrazion trasferiment overzet datamigrat przeniesien migracj migrering flytt siirto 迁移 导入'.split(
+    'migrat migrac datenubernahme reprise traspaso importac migrazion trasferiment overzet datamigrat przeniesien migracj migrering flytt siirto 迁移 导入'.split(
       ' ',
     ),
   ],
   [
     'manager',
-    'success manager account ansprechpartner kundenbetreu interlocuteur charge gestor gerente referente accountmanager opiekun kundansvar 客户经理 客户成功'.split(
+    'success manager account ansprechpartner kundenbetreu interlocuteur charge_de_compte chargee_de_compte gestor gerente referente accountmanager opiekun kundansvar 客户经理 客户成功'.split(
       ' ',
     ),
   ],
@@ -109,6 +109,9 @@ const CONCEPTS: Array<[string, string[]]> = [
 
 const LATIN_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const MIN_STEM = 5;
+/** Words this long may be compounds; roots this long are specific enough to find inside one. */
+const COMPOUND_MIN = 10;
+const COMPOUND_ROOT = 7;
 /** Longest text read per clause: a "clause" thousands of characters long is not one, and its start says enough. */
 const MAX_CLAUSE_CHARS = 2_000;
 
@@ -117,7 +120,8 @@ const LATIN_ROOTS = new Map<string, string>();
 const PHRASE_ROOTS: Array<[string, string]> = [];
 for (const [concept, roots] of CONCEPTS)
   for (const root of roots) {
-    if (/\p{Script=Han}|[ ]/u.test(root)) PHRASE_ROOTS.push([root, concept]);
+    // "charge_de_compte": several words, matched as a phrase.
+    if (/\p{Script=Han}|_/u.test(root)) PHRASE_ROOTS.push([root.replace(/_/g, ' '), concept]);
     else LATIN_ROOTS.set(root, concept);
   }
 const ROOT_LENGTHS = [...new Set([...LATIN_ROOTS.keys()].map((r) => r.length))];
@@ -151,30 +155,70 @@ const LATIN_STOP_STEMS = [
   'other',
 ];
 
-/** The concepts a text talks about: synonym-table concepts, plus five-letter word starts for anything else. */
-export function conceptsOf(text: string): { table: Set<string>; stems: Set<string> } {
+/**
+ * The concepts a text talks about: synonym-table concepts, plus five-letter word starts (Han bigrams) for anything
+ * else. `others` holds the word starts and bigrams that are not themselves a table concept's words.
+ */
+export function conceptsOf(text: string): { table: Set<string>; stems: Set<string>; others: Set<string> } {
   // The cue words say what kind of statement it is, not what it is about.
   let folded = fold(text.slice(0, MAX_CLAUSE_CHARS));
   for (const [, re] of CUES) folded = folded.replace(re, ' ');
   const table = new Set<string>();
   const stems = new Set<string>();
+  const others = new Set<string>();
   const tokens = new Set(folded.replace(/\p{Script=Han}+/gu, ' ').match(LATIN_TOKEN) ?? []);
   for (const token of tokens) {
+    let named = false;
     for (const part of [token, ...(token.includes('-') ? token.split('-') : [])])
       for (const len of ROOT_LENGTHS) {
         const concept = part.length >= len ? LATIN_ROOTS.get(part.slice(0, len)) : undefined;
-        if (concept) table.add(concept);
+        if (concept) {
+          table.add(concept);
+          named = true;
+        }
       }
-    if (token.length >= MIN_STEM && !/^\d/.test(token)) stems.add(token.slice(0, MIN_STEM));
+    // Compounds name their object last ("Administratörsutbildning", "Premiumsupport"): long roots inside a word count.
+    if (token.length >= COMPOUND_MIN)
+      for (let i = 3; i + COMPOUND_ROOT <= token.length; i++)
+        for (const len of ROOT_LENGTHS) {
+          if (len < COMPOUND_ROOT) continue;
+          const concept = LATIN_ROOTS.get(token.slice(i, i + len));
+          if (concept) table.add(concept);
+        }
+    if (token.length >= MIN_STEM && !/^\d/.test(token)) {
+      stems.add(token.slice(0, MIN_STEM));
+      if (!named) others.add(token.slice(0, MIN_STEM));
+    }
   }
-  for (const [root, concept] of PHRASE_ROOTS) if (folded.includes(root)) table.add(concept);
+  let unnamed = folded;
+  for (const [root, concept] of PHRASE_ROOTS)
+    if (folded.includes(root)) {
+      table.add(concept);
+      if (/\p{Script=Han}/u.test(root)) unnamed = unnamed.split(root).join(' ');
+    }
   for (const m of folded.matchAll(/\p{Script=Han}{2,}/gu))
     for (let i = 0; i + 1 < m[0].length; i++) {
       const bigram = m[0].slice(i, i + 2);
       if (!HAN_STOP_BIGRAMS.has(bigram)) stems.add(bigram);
     }
-  for (const w of LATIN_STOP_STEMS) stems.delete(w);
-  return { table, stems };
+  for (const m of unnamed.matchAll(/\p{Script=Han}{2,}/gu))
+    for (let i = 0; i + 1 < m[0].length; i++) {
+      const bigram = m[0].slice(i, i + 2);
+      if (!HAN_STOP_BIGRAMS.has(bigram)) others.add(bigram);
+    }
+  for (const w of LATIN_STOP_STEMS) {
+    stems.delete(w);
+    others.delete(w);
+  }
+  return { table, stems, others };
+}
+
+const SERVICE_LEVELS = ['uptime', 'response', 'refund'];
+
+/** True when a text names a service level (uptime, response time, a refund): what an SLA guarantees. */
+export function namesServiceLevel(text: string): boolean {
+  const { table } = conceptsOf(text);
+  return SERVICE_LEVELS.some((c) => table.has(c));
 }
 
 /**
@@ -204,6 +248,7 @@ export interface MeaningClause {
   groups: Set<MeaningGroup>;
   table: Set<string>;
   stems: Set<string>;
+  others: Set<string>;
 }
 
 const CLAUSE_SPLIT = /[!?;。！？\n]|\.(?=\s|$)/u;
@@ -214,8 +259,8 @@ export function meaningClauses(text: string, max = 2_000): MeaningClause[] {
   for (const clause of text.split(CLAUSE_SPLIT)) {
     if (out.length >= max) break;
     if (clause.trim().length < 3) continue;
-    const { table, stems } = conceptsOf(clause);
-    out.push({ groups: groupsOf(clause), table, stems });
+    const { table, stems, others } = conceptsOf(clause);
+    out.push({ groups: groupsOf(clause), table, stems, others });
   }
   return out;
 }
@@ -238,7 +283,7 @@ export function meaningSupported(
   clauses: readonly MeaningClause[],
   cue = '',
 ): boolean {
-  const { table, stems } = conceptsOf(sentence);
+  const { table, stems, others } = conceptsOf(sentence);
   // "Closer includes Deal Radar", "包含50个账号": describing what a plan contains is backed by any clause about the same
   // things; "free", "gratis", "免费" promise a price and need an offer in the grounding.
   const describes = group === 'offer' && INCLUDE_CUE.test(fold(cue));
@@ -255,7 +300,13 @@ export function meaningSupported(
       if (shared >= 2 && shared >= 0.45 * size) return true;
       continue;
     }
-    const compatible = describes || c.groups.has(group) || (group === 'guarantee' && c.groups.has('commit'));
+    // Describing a plan ("including the DATEV integration") is backed by a clause about the same thing that offers
+    // nothing itself; it must share more than the service's name, or a signature's "客户经理" would back
+    // "一对一客户经理也包含在内".
+    const compatible =
+      c.groups.has(group) ||
+      (group === 'guarantee' && c.groups.has('commit')) ||
+      (describes && (table.size === 0 || overlap(others, c.others) > 0));
     if (!compatible) continue;
     if (table.size > 0) {
       if (overlap(table, c.table) > 0) return true;
@@ -267,7 +318,7 @@ export function meaningSupported(
 }
 
 const INCLUDE_CUE =
-  /^(?:includ|comes with|part of|covers|inklusive|inkl|enthalten|inbegriffen|compris|inclus|incluid|incluy|incluso|inclusa|compres|inbegrepen|w cenie|wliczon|obejmuje|ingar|inkluder|sisalty|包含|包括|含在)/u;
+  /^(?:inclu|comes with|part of|covers|inklusive|inkl|enthalten|inbegriffen|compris|inclus|incluid|incluy|incluso|inclusa|compres|inbegrepen|w cenie|wliczon|obejmuje|ingar|inkluder|sisalty|包含|包括|含在)/u;
 
 /** Where cue words sit in a draft, with their group. */
 export function findCues(text: string): Array<{ start: number; end: number; group: MeaningGroup }> {
