@@ -72,7 +72,10 @@ export function ModelManager({ settings }: { settings: Settings }) {
   };
 
   const remove = (model: string) =>
-    request('host.deleteModel', { model }).then(refresh, (err: unknown) => setError(String(err)));
+    request('host.deleteModel', {
+      model,
+      ...(settings.engine.modelBaseUrl ? { modelBaseUrl: settings.engine.modelBaseUrl } : {}),
+    }).then(refresh, (err: unknown) => setError(String(err)));
 
   // The trusted copy is kept by the service worker (options page only, https only, written to the privacy ledger);
   // the settings copy is what the panels put in their requests, and a request naming another host is refused.
