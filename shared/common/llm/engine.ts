@@ -20,6 +20,8 @@ export interface ChatRequest {
   temperature?: number;
   stop?: string[];
   responseFormat?: ResponseFormat;
+  /** The language of the input and the reply (BCP 47, e.g. "en", "zh"); engines that must declare it infer it. */
+  language?: string;
 }
 
 export type FinishReason = 'stop' | 'length';
