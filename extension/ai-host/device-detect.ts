@@ -3,7 +3,12 @@ import type { DeviceReport } from '../../shared/common/llm/device';
 /** The slice of the WebGPU and Prompt API surfaces we read (their types are not in TypeScript's DOM lib). */
 interface GpuAdapterLike {
   features: { has(name: string): boolean };
-  limits: { maxBufferSize: number; maxStorageBufferBindingSize: number };
+  limits: {
+    maxBufferSize: number;
+    maxStorageBufferBindingSize: number;
+    maxStorageBuffersPerShaderStage?: number;
+    maxComputeWorkgroupStorageSize?: number;
+  };
   info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
   isFallbackAdapter?: boolean;
 }
@@ -44,6 +49,8 @@ export async function detectDevice(
         report.shaderF16 = adapter.features.has('shader-f16');
         report.maxBufferSize = adapter.limits.maxBufferSize;
         report.maxStorageBufferBindingSize = adapter.limits.maxStorageBufferBindingSize;
+        report.maxStorageBuffersPerShaderStage = adapter.limits.maxStorageBuffersPerShaderStage;
+        report.maxComputeWorkgroupStorageSize = adapter.limits.maxComputeWorkgroupStorageSize;
       }
     } catch {
       report.webgpuProblem = 'request_failed';

@@ -42,6 +42,10 @@ const NO_DEVICE: DeviceReport = {
   promptApi: 'absent',
 };
 
+const isGpuFailure = (f: EngineFailure) => f.kind === 'device_lost' || f.kind === 'out_of_memory';
+const nextStepText = (next: string) =>
+  next === 'none' ? 'No other generator is available.' : `The next request will use ${next}.`;
+
 const keyOf = (e: Expectation | ResolvedExpectation) =>
   `${e.engine}|${e.model}|${e.tokenDelayMs ?? 0}|${e.modelBaseUrl ?? ''}`;
 
@@ -62,6 +66,7 @@ export function createHostService(deps: HostDeps = {}) {
   let lastFailure: { kind: string; message: string; at: number; recoveredWith: string } | null = null;
   const substitutes = new Map<string, ResolvedExpectation | 'none'>();
   const failureCounts = new Map<string, number>();
+  const substituteKeys = new Set<string>();
   const servers = new Set<{ activeCount: number }>();
 
   const getDevice = () => (device ??= (deps.detectDevice ?? (async () => NO_DEVICE))().catch(() => NO_DEVICE));
@@ -74,8 +79,12 @@ export function createHostService(deps: HostDeps = {}) {
       const choice = chooseEngine(dev, dev.webgpu ? await getCatalogue(expect.modelBaseUrl) : [], expect.model || null);
       resolved = choice.engine === 'none' ? 'none' : { ...expect, engine: choice.engine, model: choice.model ?? '' };
     } else resolved = { ...expect, engine: expect.engine };
-    const sub = resolved === 'none' ? undefined : substitutes.get(keyOf(resolved));
-    if (sub) resolved = sub;
+    // Follow the chain of substitutes (a model, then a smaller one, then the Prompt API) to its current end.
+    for (let hops = 0; resolved !== 'none' && hops < 16; hops++) {
+      const sub = substitutes.get(keyOf(resolved));
+      if (!sub) break;
+      resolved = sub;
+    }
     if (resolved === 'none')
       throw new ProtocolError(
         'engine_error',
@@ -104,7 +113,13 @@ export function createHostService(deps: HostDeps = {}) {
     } catch (err) {
       await engine.unload().catch(() => undefined);
       const f = classifyEngineError(err);
-      throw new ProtocolError('engine_error', `Could not load ${resolved.engine} ${resolved.model}: ${f.message}`);
+      // web-llm throws DeviceLostError from reload() when the model does not fit: move down the fallback chain so
+      // the next request does not retry the same too-large model, and say which step comes next.
+      const next = isGpuFailure(f) ? await recover(expect, null, f) : null;
+      throw new ProtocolError(
+        'engine_error',
+        `Could not load ${resolved.engine} ${resolved.model}: ${f.message}` + (next ? ` ${nextStepText(next)}` : ''),
+      );
     }
     loads += 1;
     current = { key, engine };
@@ -112,17 +127,18 @@ export function createHostService(deps: HostDeps = {}) {
   }
 
   /** After a hard failure: drop the engine and pick what the next request for the same expectation gets. */
-  async function recover(expect: Expectation, failed: TextEngine, failure: EngineFailure): Promise<string> {
+  async function recover(expect: Expectation, failed: TextEngine | null, failure: EngineFailure): Promise<string> {
     const resolved = await resolve(expect).catch(() => null);
-    if (current?.engine === failed) current = null;
-    await failed.unload().catch(() => undefined);
+    if (failed && current?.engine === failed) current = null;
+    await failed?.unload().catch(() => undefined);
     if (!resolved) return 'none';
     const key = keyOf(resolved);
     const count = (failureCounts.get(key) ?? 0) + 1;
     failureCounts.set(key, count);
     let next: ResolvedExpectation | 'none' = resolved;
-    // A lost device is often transient (driver reset, tab in background): reload the same model once.
-    const sameAgain = failure.kind === 'device_lost' && count === 1;
+    // A lost device is often transient (driver reset, tab in background): reload the requested model once. A
+    // substitute that fails is not retried: the chain moves on.
+    const sameAgain = failure.kind === 'device_lost' && count === 1 && !substituteKeys.has(key);
     if (!sameAgain && resolved.engine === 'webllm') {
       const dev = await getDevice();
       const smaller = smallerModels(await getCatalogue(resolved.modelBaseUrl), dev, resolved.model)[0];
@@ -131,8 +147,11 @@ export function createHostService(deps: HostDeps = {}) {
         : dev.promptApi === 'available' || dev.promptApi === 'downloadable'
           ? { ...resolved, engine: 'prompt-api', model: 'chrome-built-in' }
           : 'none';
+    } else if (!sameAgain && resolved.engine === 'prompt-api') next = 'none'; // the last step of the chain
+    if (next !== resolved) {
+      substitutes.set(key, next);
+      if (next !== 'none') substituteKeys.add(keyOf(next));
     }
-    if (next !== resolved) substitutes.set(key, next);
     const recoveredWith = next === 'none' ? 'none' : `${next.engine}:${next.model}`;
     lastFailure = { kind: failure.kind, message: failure.message, at: Date.now(), recoveredWith };
     return recoveredWith;
@@ -210,21 +229,30 @@ export function createHostService(deps: HostDeps = {}) {
 
   const streamHandlers: StreamHandlers<Streams> = {
     'host.generate': async function* ({ request, expect }, signal) {
-      const engine = await ensure(expect);
-      const gen = engine.generate(request, signal);
+      let engine = await ensure(expect);
+      let gen = engine.generate(request, signal);
       let tokens = 0;
+      let replaced = false;
       for (;;) {
         let step: IteratorResult<string, 'stop' | 'length'>;
         try {
           step = await gen.next();
         } catch (err) {
           const failure = classifyEngineError(err);
-          if (failure.kind === 'device_lost' || failure.kind === 'out_of_memory') {
+          if (isGpuFailure(failure)) {
             const next = await recover(expect, engine, failure);
+            // A device lost between requests leaves a dead engine (web-llm's ModelNotLoadedError): nothing was
+            // shown yet, so replace it and serve this request instead of failing it.
+            if (tokens === 0 && !replaced && next !== 'none' && !signal.aborted) {
+              replaced = true;
+              engine = await ensure(expect);
+              gen = engine.generate(request, signal);
+              continue;
+            }
             throw new ProtocolError(
               'engine_error',
               `${failure.kind === 'device_lost' ? 'The GPU device was lost' : 'The GPU ran out of memory'} (${failure.message}). ` +
-                (next === 'none' ? 'No other generator is available.' : `The next request will use ${next}.`),
+                nextStepText(next),
             );
           }
           throw new ProtocolError('engine_error', failure.message);

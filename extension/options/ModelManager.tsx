@@ -6,6 +6,7 @@ import type { Methods } from '../messaging/methods';
 import { settingsItem, type Settings } from '../storage/settings';
 import { reasonText } from '../ui/reason-text';
 import { useCapabilities } from '../ui/use-capabilities';
+import { BuiltInModel } from './BuiltInModel';
 
 type Entry = ResultOf<Methods, 'host.catalogue'>['entries'][number];
 type Download = { model: string; progress: number; text: string; etaSeconds: number | null } | null;
@@ -72,7 +73,10 @@ export function ModelManager({ settings }: { settings: Settings }) {
   };
 
   const remove = (model: string) =>
-    request('host.deleteModel', { model }).then(refresh, (err: unknown) => setError(String(err)));
+    request('host.deleteModel', {
+      model,
+      ...(settings.engine.modelBaseUrl ? { modelBaseUrl: settings.engine.modelBaseUrl } : {}),
+    }).then(refresh, (err: unknown) => setError(String(err)));
 
   // The trusted copy is kept by the service worker (options page only, https only, written to the privacy ledger);
   // the settings copy is what the panels put in their requests, and a request naming another host is refused.
@@ -118,6 +122,7 @@ export function ModelManager({ settings }: { settings: Settings }) {
           </ul>
         </div>
       )}
+      <BuiltInModel />
       {download && (
         <div role="status" aria-live="polite" data-testid="download-progress">
           <progress max={1} value={download.progress} aria-label={i18n.t('models.downloading', [download.model])} />{' '}

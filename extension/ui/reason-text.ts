@@ -10,6 +10,8 @@ export function reasonText(r: Reason): string {
       return i18n.t('models.reason.softwareAdapter', [r.adapter]);
     case 'no_shader_f16':
       return i18n.t('models.reason.noShaderF16');
+    case 'gpu_limits':
+      return i18n.t('models.reason.gpuLimits', [r.limit, String(r.needed), String(r.actual)]);
     case 'small_gpu':
       return i18n.t('models.reason.smallGpu', [String(r.maxStorageBufferMB)]);
     case 'large_gpu':
@@ -24,5 +26,9 @@ export function reasonText(r: Reason): string {
       return i18n.t('models.reason.bufferTooBig', [String(r.neededMB), String(r.limitMB)]);
     case 'model_vram_high':
       return i18n.t('models.reason.vramHigh', [String(r.vramMB)]);
+    case 'model_not_low_resource':
+      return i18n.t('models.reason.notLowResource');
+    case 'model_context_short':
+      return i18n.t('models.reason.contextShort', [String(r.contextWindow), String(r.needed)]);
   }
 }

@@ -20,6 +20,8 @@ export interface ChatRequest {
   temperature?: number;
   stop?: string[];
   responseFormat?: ResponseFormat;
+  /** The language of the input and the reply (BCP 47, e.g. "en", "zh"); engines that must declare it infer it. */
+  language?: string;
 }
 
 export type FinishReason = 'stop' | 'length';
@@ -33,7 +35,15 @@ export interface LoadProgress {
 }
 
 /** Why an engine failed, so the host can choose: retry, reload smaller, fall back, or just report. */
-export type EngineFailureKind = 'device_lost' | 'out_of_memory' | 'load_failed' | 'unsupported' | 'generation_failed';
+export type EngineFailureKind =
+  | 'device_lost'
+  | 'out_of_memory'
+  | 'load_failed'
+  | 'cancelled'
+  | 'unsupported'
+  | 'needs_download'
+  | 'context_too_long'
+  | 'generation_failed';
 
 export class EngineFailure extends Error {
   readonly kind: EngineFailureKind;
@@ -47,7 +57,12 @@ export class EngineFailure extends Error {
 /** Classifies an error thrown by a GPU engine by its message (WebGPU and web-llm report these as plain errors). */
 export function classifyEngineError(err: unknown): EngineFailure {
   if (err instanceof EngineFailure) return err;
+  // web-llm's worker sends errors across as `err.toString()`: "DeviceLostError: The WebGPU device was lost…".
   const message = err instanceof Error ? err.message : String(err);
+  // web-llm unloads its model by itself when the device is lost outside reload(); the next request then gets
+  // ModelNotLoadedError. The engine is dead, not the request: treat it as the device loss it is.
+  if (/ModelNotLoadedError|Model not loaded before trying to complete|is not loaded with a model/.test(message))
+    return new EngineFailure('device_lost', `The GPU device was lost earlier and the model was unloaded (${message})`);
   if (/device (was )?lost|GPUDeviceLostInfo|DXGI_ERROR_DEVICE|context lost/i.test(message))
     return new EngineFailure('device_lost', message);
   if (/out of memory|OOM|allocation failed|createBuffer.*failed|Not enough memory/i.test(message))

@@ -8,6 +8,7 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no_webgpu'), detail: z.string() }),
   z.object({ code: z.literal('software_adapter'), adapter: z.string() }),
   z.object({ code: z.literal('no_shader_f16') }),
+  z.object({ code: z.literal('gpu_limits'), limit: z.string(), needed: z.number(), actual: z.number() }),
   z.object({ code: z.literal('small_gpu'), maxStorageBufferMB: z.number() }),
   z.object({ code: z.literal('large_gpu'), maxStorageBufferMB: z.number() }),
   z.object({ code: z.literal('prompt_api'), availability: PromptApiAvailability }),
@@ -15,6 +16,13 @@ export const ReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('model_needs_f16'), model: z.string() }),
   z.object({ code: z.literal('model_buffer_too_big'), model: z.string(), neededMB: z.number(), limitMB: z.number() }),
   z.object({ code: z.literal('model_vram_high'), model: z.string(), vramMB: z.number(), tier: Tier }),
+  z.object({ code: z.literal('model_not_low_resource'), model: z.string() }),
+  z.object({
+    code: z.literal('model_context_short'),
+    model: z.string(),
+    contextWindow: z.number(),
+    needed: z.number(),
+  }),
 ]);
 
 export const DeviceReportSchema = z.object({
@@ -26,6 +34,8 @@ export const DeviceReportSchema = z.object({
   shaderF16: z.boolean(),
   maxBufferSize: z.number(),
   maxStorageBufferBindingSize: z.number(),
+  maxStorageBuffersPerShaderStage: z.number().optional(),
+  maxComputeWorkgroupStorageSize: z.number().optional(),
   deviceMemoryGB: z.number().nullable(),
   promptApi: PromptApiAvailability,
 });
@@ -61,6 +71,10 @@ export const ChatRequestSchema = z.object({
   temperature: z.number().min(0).max(2).optional(),
   stop: z.array(z.string().max(64)).max(8).optional(),
   responseFormat: z.object({ type: z.literal('json_object'), schema: z.string().max(100_000).optional() }).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
 });
 
 export const LoadProgressSchema = z.object({

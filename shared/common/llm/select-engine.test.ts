@@ -87,3 +87,37 @@ describe('engine choice at run time', () => {
     expect(vrams.every((v) => v < 879.04)).toBe(true);
   });
 });
+
+describe('every requirement web-llm states', () => {
+  it('puts 2 GB-class adapters (2^31 - 4 bytes per buffer) in the large tier', () => {
+    expect(deviceTier(device({ maxStorageBufferBindingSize: 2 ** 31 - 4, deviceMemoryGB: 8 })).tier).toBe('large');
+    expect(deviceTier(device({ maxStorageBufferBindingSize: GB })).tier).toBe('small');
+  });
+
+  it('filters out adapters below the limits web-llm requests for its device', () => {
+    const few = deviceTier(device({ maxStorageBuffersPerShaderStage: 8, maxComputeWorkgroupStorageSize: 32768 }));
+    expect(few.tier).toBe('none');
+    expect(few.reasons[0]).toMatchObject({ code: 'gpu_limits', limit: 'maxStorageBuffersPerShaderStage', needed: 10 });
+    const tiny = deviceTier(device({ maxStorageBuffersPerShaderStage: 10, maxComputeWorkgroupStorageSize: 16384 }));
+    expect(tiny.reasons[0]).toMatchObject({ code: 'gpu_limits', limit: 'maxComputeWorkgroupStorageSize' });
+    expect(
+      deviceTier(device({ maxStorageBuffersPerShaderStage: 10, maxComputeWorkgroupStorageSize: 32768 })).tier,
+    ).toBe('small');
+  });
+
+  it('never picks or falls back to a 1k-context variant, and offers only low-resource models on a small GPU', () => {
+    const small = device({});
+    const short = catalogue.find((e) => e.contextWindow !== null && e.contextWindow < 2048 && (e.vramMB ?? 0) < 3000);
+    expect(short).toBeDefined();
+    if (short)
+      expect(whyNot(short, device({ maxStorageBufferBindingSize: 2 ** 31, deviceMemoryGB: 16 }))?.code).toBe(
+        'model_context_short',
+      );
+    const notLow = catalogue.find((e) => !e.lowResource && (e.vramMB ?? 0) < 1500 && !e.needsShaderF16);
+    if (notLow) expect(whyNot(notLow, small)?.code).toBe('model_not_low_resource');
+    for (const e of smallerModels(catalogue, small, 'Llama-3.2-3B-Instruct-q4f16_1-MLC')) {
+      expect(e.contextWindow === null || e.contextWindow >= 2048).toBe(true);
+      expect(e.lowResource).toBe(true);
+    }
+  });
+});

@@ -17,6 +17,11 @@ export const RECOMMENDED_FAMILIES: Record<Exclude<DeviceTier, 'none'>, string[]>
 };
 
 const MB = 1024 * 1024;
+/**
+ * The shortest context a model may have to be chosen or fallen back to: a drafting prompt with a thread excerpt,
+ * persona and instructions takes about 1,500 tokens plus the reply (web-llm's "-1k" variants hold only 1,024).
+ */
+export const MIN_CONTEXT_TOKENS = 2_048;
 /** Rough VRAM a tier can give one model; above it a model may load but leave the tab starved. */
 const TIER_VRAM_BUDGET_MB: Record<DeviceTier, number> = { none: 0, small: 1_600, large: 4_000 };
 
@@ -34,6 +39,15 @@ export function whyNot(entry: CatalogueEntry, device: DeviceReport): Reason | nu
     };
   if (entry.vramMB !== null && entry.vramMB > TIER_VRAM_BUDGET_MB[tier])
     return { code: 'model_vram_high', model: entry.id, vramMB: Math.round(entry.vramMB), tier };
+  // web-llm marks the models that run on low-resource devices; on a small GPU nothing else is offered.
+  if (tier === 'small' && !entry.lowResource) return { code: 'model_not_low_resource', model: entry.id };
+  if (entry.contextWindow !== null && entry.contextWindow < MIN_CONTEXT_TOKENS)
+    return {
+      code: 'model_context_short',
+      model: entry.id,
+      contextWindow: entry.contextWindow,
+      needed: MIN_CONTEXT_TOKENS,
+    };
   return null;
 }
 
