@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findComposes, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
+import { expandFolded, findComposes, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
 import type { GmailCompose } from '../hosts/gmail/types';
 import { SelectorError } from '../hosts/selector-error';
 import type { GmailPageState } from '../messaging/page-state';
@@ -137,6 +137,7 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     },
     'content.selectText': ({ composeIndex, text }) => ({ ok: selectInCompose(composeAt(composeIndex), text) }),
+    'content.expandFolded': () => ({ ok: expandFolded(doc) }),
   });
   ctx.onInvalidated(stopServing);
 
