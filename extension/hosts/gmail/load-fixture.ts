@@ -5,6 +5,7 @@ const FIXTURES = resolve(import.meta.dirname, '../../e2e/fixtures') + '/';
 
 export type GmailFixture =
   | 'gmail-2026-12-thread-view.html'
+  | 'gmail-2026-12-thread-long.html'
   | 'gmail-2026-11-compose-new.html'
   | 'gmail-2026-11-compose-popout.html'
   | 'gmail-2026-11-thread-hostile.html'

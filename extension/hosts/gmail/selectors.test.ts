@@ -38,6 +38,15 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     sendButtonPartner: 3,
     sendButtonLegacy: 1,
   },
+  'gmail-2026-12-thread-long.html': {
+    appMain: 1,
+    threadSubject: 1,
+    messageRow: 5,
+    message: 1,
+    messageSnippetLegacy: 3,
+    foldedCountLegacy: 1,
+    composeBody: 0,
+  },
   'gmail-2026-11-compose-new.html': {
     appMain: 1,
     navigation: 1,

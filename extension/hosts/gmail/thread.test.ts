@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SelectorError } from '../selector-error';
 import { parseGmailDate } from './date';
-import { readThread } from './thread';
-import { loadFixture } from './load-fixture';
+import { expandFolded, readThread } from './thread';
+import { loadFixture, runTrustedFixtureScript } from './load-fixture';
 
 /** Gmail's tooltip dates are local times: compare with the same local time, whatever the test machine's zone. */
 const local = (month: number, day: number, h: number, m: number) => new Date(2026, month, day, h, m).toISOString();
@@ -127,6 +127,35 @@ describe('readThread on the 2026-12 thread view (3 collapsed rows, 1 expanded)',
       h2.removeAttribute('data-legacy-thread-id');
     }
     expect(() => readThread(document)).toThrowError(SelectorError);
+  });
+});
+
+describe('readThread on a long thread (Gmail folded 5 older messages)', () => {
+  beforeEach(() => loadFixture('gmail-2026-12-thread-long.html'));
+
+  it('counts the folded messages it cannot read, and reads the rows around the bubble', () => {
+    const thread = readThread(document);
+    expect(thread.folded).toBe(5);
+    expect(thread.messages.map((m) => [m.from.name, m.collapsed])).toEqual([
+      ['Alex Kim', true],
+      ['Sam Rivera', true],
+      ['Alex Kim', true],
+      ['Sam Rivera', false],
+    ]);
+  });
+
+  it("expands Gmail's own view only when asked: one click on the bubble", () => {
+    runTrustedFixtureScript(document);
+    const clicks: Element[] = [];
+    document.addEventListener('click', (e) => clicks.push(e.target as Element));
+    expect(readThread(document).folded).toBe(5);
+    expect(clicks).toEqual([]);
+    expect(expandFolded(document)).toBe(true);
+    expect(clicks).toHaveLength(1);
+    const thread = readThread(document);
+    expect(thread.folded).toBe(0);
+    expect(thread.messages).toHaveLength(9);
+    expect(expandFolded(document)).toBe(false);
   });
 });
 
