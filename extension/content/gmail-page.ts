@@ -48,7 +48,8 @@ function readComposes(doc: Document): GmailPageState['composes'] {
   }));
 }
 
-const MESSAGE_SELECTOR = '[data-message-id], [data-legacy-message-id]';
+// Collapsed rows have no message id: a row added or removed (Gmail expanding its folded messages) counts too.
+const MESSAGE_SELECTOR = '[data-message-id], [data-legacy-message-id], [role="listitem"]';
 
 /** Whether a burst of mutations may have changed the thread's messages (rather than composes, tooltips or lists). */
 function touchesMessages(records: MutationRecord[]): boolean {
@@ -137,7 +138,12 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     },
     'content.selectText': ({ composeIndex, text }) => ({ ok: selectInCompose(composeAt(composeIndex), text) }),
-    'content.expandFolded': () => ({ ok: expandFolded(doc) }),
+    'content.expandFolded': () => {
+      const ok = expandFolded(doc);
+      threadDirty = true;
+      schedule();
+      return { ok };
+    },
   });
   ctx.onInvalidated(stopServing);
 

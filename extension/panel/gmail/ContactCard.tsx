@@ -16,7 +16,7 @@ export function ContactCard({ thread, analysis }: { thread: Thread; analysis: Ma
   // The newest signature this sender put under a message: its title, company and phone, offered as facts.
   const signed = theirs.findLast((m) => m.from.email === last.from.email && m.signatureText);
   const facts = signed ? signatureFacts(signed.signatureText, signed.from.name) : null;
-  const factList = facts ? [facts.title, facts.company, facts.phone].filter((f): f is string => Boolean(f)) : [];
+  const factList = facts ? [facts.title, facts.company, facts.phone].filter(Boolean) : [];
   return (
     <section className="contact" aria-labelledby="contact-h" data-testid="contact">
       <h2 id="contact-h">{last.from.name || last.from.email}</h2>
@@ -33,19 +33,14 @@ export function ContactCard({ thread, analysis }: { thread: Thread; analysis: Ma
       {factList.length > 0 && facts && (
         <p data-testid="signature-facts">
           {i18n.t('gmail.signatureFacts', [''])}
-          {facts.title && <span data-fact="title">{facts.title}</span>}
-          {facts.company && (
-            <span data-fact="company">
-              {facts.title ? ' · ' : ''}
-              {facts.company}
-            </span>
-          )}
-          {facts.phone && (
-            <span data-fact="phone">
-              {facts.title || facts.company ? ' · ' : ''}
-              {facts.phone}
-            </span>
-          )}
+          {(['title', 'company', 'phone'] as const)
+            .filter((k) => facts[k])
+            .map((k, i) => (
+              <span key={k}>
+                {i > 0 ? ' · ' : ''}
+                <span data-fact={k}>{facts[k]}</span>
+              </span>
+            ))}
         </p>
       )}
       <ContactPersona email={last.from.email} />
