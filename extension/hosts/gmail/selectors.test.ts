@@ -80,7 +80,7 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     messageDate: 2,
     composeBody: 0,
   },
-  'gmail-2026-11-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
+  'gmail-2026-12-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
   'gmail-2026-11-inbox-shell.html': { appMain: 0, navigation: 1, composeBody: 0 },
 };
 
