@@ -8,7 +8,7 @@ export type GmailFixture =
   | 'gmail-2026-12-thread-long.html'
   | 'gmail-2026-11-compose-new.html'
   | 'gmail-2026-11-compose-popout.html'
-  | 'gmail-2026-11-thread-hostile.html'
+  | 'gmail-2026-12-thread-hostile.html'
   | 'gmail-2026-12-thread-200.html'
   | 'gmail-2026-11-inbox-shell.html';
 

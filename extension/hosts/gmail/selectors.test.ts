@@ -72,7 +72,7 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     recipientChip: 2,
     sendButtonLegacy: 1,
   },
-  'gmail-2026-11-thread-hostile.html': {
+  'gmail-2026-12-thread-hostile.html': {
     appMain: 1,
     threadSubject: 1,
     message: 2,
