@@ -52,4 +52,37 @@ describe('readableThread on the 2026-12 thread view', () => {
     expect(thread.unplaced).toHaveLength(1);
     expect(thread.unplaced[0]).toContain('$38 per seat');
   });
+
+  it('does not read an expanded message twice when a later one quotes it', () => {
+    const msg = (id: string, name: string, email: string, body: string, quoted = '') => ({
+      id,
+      from: { name, email },
+      date: null,
+      dateText: '',
+      bodyText: body,
+      quotedText: quoted,
+      signatureText: '',
+      snippet: '',
+      truncated: false,
+      collapsed: false,
+    });
+    const thread = readableThread({
+      threadId: 't',
+      subject: 's',
+      folded: 0,
+      selfEmail: 'rep@example.com',
+      messages: [
+        msg('a', 'Jordan Lee', 'jordan@example.net', 'Can we start the pilot on Monday?'),
+        msg(
+          'b',
+          'Sam Rivera',
+          'rep@example.com',
+          'Monday works.',
+          'On Mon, Nov 2, 2026 at 9:14 AM Jordan Lee <jordan@example.net> wrote:\nCan we start the pilot on Monday?',
+        ),
+      ],
+    });
+    expect(thread.unplaced).toEqual([]);
+    expect(draftGrounding(thread, []).filter((g) => g.includes('pilot on Monday'))).toHaveLength(1);
+  });
 });
