@@ -62,5 +62,6 @@ export function createPageHandlers(
     'page.gmailChecks': () => bridge.latestGmailChecks(),
     'page.insertDraft': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.insertDraft', params),
     'page.selectText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.selectText', params),
+    'page.expandFolded': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.expandFolded', params),
   };
 }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { findComposes, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
+import { expandFolded, findComposes, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
 import type { GmailCompose } from '../hosts/gmail/types';
 import { SelectorError } from '../hosts/selector-error';
 import type { GmailPageState } from '../messaging/page-state';
@@ -48,7 +48,8 @@ function readComposes(doc: Document): GmailPageState['composes'] {
   }));
 }
 
-const MESSAGE_SELECTOR = '[data-message-id], [data-legacy-message-id]';
+// Collapsed rows have no message id: a row added or removed (Gmail expanding its folded messages) counts too.
+const MESSAGE_SELECTOR = '[data-message-id], [data-legacy-message-id], [role="listitem"]';
 
 /** Whether a burst of mutations may have changed the thread's messages (rather than composes, tooltips or lists). */
 function touchesMessages(records: MutationRecord[]): boolean {
@@ -137,6 +138,12 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     },
     'content.selectText': ({ composeIndex, text }) => ({ ok: selectInCompose(composeAt(composeIndex), text) }),
+    'content.expandFolded': () => {
+      const ok = expandFolded(doc);
+      threadDirty = true;
+      schedule();
+      return { ok };
+    },
   });
   ctx.onInvalidated(stopServing);
 

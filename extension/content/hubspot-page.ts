@@ -86,6 +86,7 @@ export function startHubspotPage(ctx: ContentScriptContext, doc: Document = docu
     },
     'content.insertDraft': () => ({ ok: false, reason: 'HubSpot pages have no compose' }),
     'content.selectText': () => ({ ok: false }),
+    'content.expandFolded': () => ({ ok: false }),
   });
   ctx.onInvalidated(() => {
     stop();

@@ -11,9 +11,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium
 
 /** Fixture pages served at the real sites' URLs (request routing: no DNS, certificates or network involved). */
 export const FIXTURE_ROUTES: Record<string, string> = {
-  'https://mail.google.com/mail/u/0/fixture/thread-200': 'gmail-2026-11-thread-200.html',
-  'https://mail.google.com/mail/u/0/fixture/thread-hostile': 'gmail-2026-11-thread-hostile.html',
-  'https://mail.google.com/mail/u/0/fixture/thread': 'gmail-2026-11-thread-view.html',
+  'https://mail.google.com/mail/u/0/fixture/thread-200': 'gmail-2026-12-thread-200.html',
+  'https://mail.google.com/mail/u/0/fixture/thread-hostile': 'gmail-2026-12-thread-hostile.html',
+  'https://mail.google.com/mail/u/0/fixture/thread-long': 'gmail-2026-12-thread-long.html',
+  'https://mail.google.com/mail/u/0/fixture/thread': 'gmail-2026-12-thread-view.html',
   'https://mail.google.com/mail/u/0/fixture/compose-new': 'gmail-2026-11-compose-new.html',
   'https://mail.google.com/': 'gmail-2026-11-inbox-shell.html',
   'https://app.hubspot.com/contacts/12345/objects/0-1/views': 'hubspot-2026-11-contact-list.html',

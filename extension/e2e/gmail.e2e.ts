@@ -12,6 +12,8 @@ import {
 const call = callFromExtensionPage;
 
 // The scripted model's reply: grounded on the thread ($38 per seat, Thursday) plus one planted claim nothing backs.
+// The price is stated only in a message Gmail shows collapsed (gmail-2026-12-thread-view.html): it is grounded through
+// the newest message's quoted history.
 const REPLY =
   'Hi Jordan, the $38 per seat price holds for Q1 and we guarantee a 35% lift in replies. Does Thursday work for a call?';
 // Words from the thread that must never leave the device.
@@ -36,9 +38,25 @@ describe('Gmail assistant on a thread', () => {
     ];
     expect((await call(frame, 'host.testScript', { rules, faults: [] })).ok).toBe(true);
 
-    // The thread, read from the page and analysed on-device.
-    // Four messages (the first collapsed); the hidden, previously viewed thread in the page is not read.
+    // The thread, read from the page and analysed on-device: 3 collapsed rows and 1 expanded message read as 4
+    // messages, 3 marked collapsed, their text recovered from the quoted history; the hidden inbox rows are not read.
     await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBe(4);
+    const messages = frame.getByTestId('message');
+    expect(await frame.locator('[data-testid="message"][data-collapsed="true"]').count()).toBe(3);
+    expect(await frame.getByTestId('collapsed-badge').count()).toBe(3);
+    expect(await frame.locator('[data-testid="message"][data-recovered="true"]').count()).toBe(3);
+    expect(await messages.nth(1).getByTestId('message-body').textContent()).toContain('$38 per seat per month');
+    // The signature is kept apart from the body, and offered to the contact card as facts.
+    const newest = messages.nth(3);
+    expect(await newest.getByTestId('message-body').textContent()).not.toContain('Head of Sales Operations');
+    expect(await newest.getByTestId('message-signature').textContent()).toContain('+44 20 7946 0958');
+    expect(await messages.nth(1).getByTestId('message-body').textContent()).not.toContain('Account Executive');
+    expect(await frame.locator('[data-testid="signature-facts"] [data-fact="title"]').textContent()).toBe(
+      'Head of Sales Operations',
+    );
+    expect(await frame.locator('[data-testid="signature-facts"] [data-fact="company"]').textContent()).toBe(
+      'Northwind Example Ltd.',
+    );
     await expect
       .poll(
         async () => (await frame.locator('[data-testid="intent"][data-intent]:not([data-intent=""])').count()) > 0,
@@ -75,6 +93,7 @@ describe('Gmail assistant on a thread', () => {
     await expect
       .poll(() => frame.getByTestId('unsupported-claims').textContent(), { timeout: 20_000 })
       .toContain('35%');
+    // Stated only in a collapsed message, the price is grounded, not flagged.
     expect(await frame.getByTestId('unsupported-claims').textContent()).not.toContain('$38');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'panel-gmail-thread.png') });
 
@@ -84,6 +103,22 @@ describe('Gmail assistant on a thread', () => {
     await expect
       .poll(async () => ((await call(frame, 'store.counts', {})) as { result: { events: number } }).result.events)
       .toBe(before.result.events + 1);
+  });
+
+  it("says how many messages Gmail folded, and expands Gmail's view only on a click", async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/fixture/thread-long#inbox/long');
+    const frame = await panelFrame(page, s.extensionId);
+    await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBe(4);
+    expect(await frame.getByTestId('folded-note').getAttribute('data-count')).toBe('5');
+    expect(await frame.getByTestId('folded-note').textContent()).toContain('5 older messages');
+    // Never automatically: the bubble is still in Gmail's page.
+    expect(await page.locator('.kQ').count()).toBe(1);
+    await frame.getByTestId('folded-expand').click();
+    await expect.poll(() => frame.getByTestId('message').count(), { timeout: 20_000 }).toBe(9);
+    expect(await page.locator('.kQ').count()).toBe(0);
+    expect(await frame.getByTestId('folded-note').count()).toBe(0);
+    await page.close();
   });
 
   it('sent no thread text anywhere: only the fixture host and the extension were contacted', () => {
@@ -134,5 +169,9 @@ describe('Gmail assistant on a thread', () => {
       .poll(() => options.getByTestId('gmail-checks').locator('li[data-ok="true"]').count(), { timeout: 10_000 })
       .toBeGreaterThan(2);
     expect(await options.getByTestId('gmail-checks').textContent()).toContain('thread');
+    // Each reading feature is reported on this layout, with the date of the evidence the adapter was built against.
+    for (const feature of ['collapsed', 'quotedHistory', 'signature'])
+      expect(await options.getByTestId('gmail-checks').textContent()).toContain(`${feature}:`);
+    expect(await options.getByTestId('gmail-evidence-date').textContent()).toContain('2026-09-14');
   });
 });

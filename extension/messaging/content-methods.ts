@@ -16,6 +16,8 @@ export const contentMethods = {
       .strict(),
     result: z.object({ ok: z.boolean(), reason: z.string().max(200).optional() }),
   },
+  /** Clicks Gmail's own "N older messages" bubble once, at the rep's request (never on its own). */
+  'content.expandFolded': { params: z.object({}).strict(), result: z.object({ ok: z.boolean() }) },
   'content.selectText': {
     params: z.object({ composeIndex: z.number().int().min(0).max(50), text: z.string().min(1).max(5_000) }).strict(),
     result: z.object({ ok: z.boolean() }),

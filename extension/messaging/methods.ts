@@ -253,6 +253,10 @@ export const methods = {
     params: contentMethods['content.selectText'].params,
     result: contentMethods['content.selectText'].result,
   },
+  'page.expandFolded': {
+    params: contentMethods['content.expandFolded'].params,
+    result: contentMethods['content.expandFolded'].result,
+  },
   /** Options page: which Gmail features work on the layout the last Gmail tab reported. */
   'page.gmailChecks': {
     params: z.object({}).strict(),

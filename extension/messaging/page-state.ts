@@ -13,6 +13,8 @@ export const GmailMessageSchema = z.object({
   dateText: z.string().max(200),
   bodyText: z.string().max(200_000),
   quotedText: z.string().max(200_000),
+  signatureText: z.string().max(2_000),
+  snippet: z.string().max(2_000),
   truncated: z.boolean(),
   collapsed: z.boolean(),
 });
@@ -21,6 +23,7 @@ export const GmailThreadSchema = z.object({
   threadId: z.string().max(256),
   subject: z.string().max(2_000),
   messages: z.array(GmailMessageSchema).max(500),
+  folded: z.number().int().min(0).max(10_000),
   selfEmail: z.string().max(500).nullable(),
 });
 
@@ -33,7 +36,16 @@ export const ComposeSnapshotSchema = z.object({
 });
 
 export const FeatureCheckSchema = z.object({
-  feature: z.enum(['thread', 'compose', 'insert', 'sendDetection', 'selfEmail']),
+  feature: z.enum([
+    'thread',
+    'collapsed',
+    'quotedHistory',
+    'signature',
+    'compose',
+    'insert',
+    'sendDetection',
+    'selfEmail',
+  ]),
   ok: z.boolean(),
   detail: z.string().max(1_000),
 });

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { request } from '../messaging/client';
 import type { ResultOf } from '../../shared/common/protocol/define';
 import type { Methods } from '../messaging/methods';
+import { gmailEvidence } from '../hosts/gmail/selectors';
 
 /** The Gmail self-check as the last open Gmail tab reported it: which features work on this layout. */
 export function GmailChecks() {
@@ -13,6 +14,9 @@ export function GmailChecks() {
   return (
     <section aria-labelledby="gmail-checks-h" data-testid="gmail-checks">
       <h2 id="gmail-checks-h">{i18n.t('options.gmailChecks')}</h2>
+      <p className="muted" data-testid="gmail-evidence-date">
+        {i18n.t('options.gmailEvidence', [gmailEvidence.date, gmailEvidence.fixtures])}
+      </p>
       {report === null && <p className="muted">{i18n.t('options.gmailChecksNone')}</p>}
       {report && (
         <ul>

@@ -4,8 +4,9 @@
  *   its sentiment and intent (`first_analysed_ms`), and where the AI host spent that time (`phases_ms`, the
  *   user-timing measures of extension/ai-host: sentiment module import, model and vocabulary fetch and parse,
  *   model build, first inference). Target 3 s.
- * - `warm_20`: a second tab on another 20-message thread, models loaded → first analysed message and 15 of 20 (as the 200-message figure counts 150). Target
- *   1 s (issue 14).
+ * - `warm_20`: a second tab on another 20-message thread, models loaded: ms from opening it to the first analysed
+ *   message in the panel (`first_analysed_ms`, target 1 s, issue 14), and to 15 of 20 (as the 200-message figure
+ *   counts 150).
  * - the 200-message thread: panel ready time (navigation → the panel lists every message), analysis time (→ intent
  *   and sentiment shown for them), the extension's main-thread time per Gmail mutation burst (its own user-timing
  *   entries), and the longest such task.
@@ -153,7 +154,7 @@ async function main(): Promise<BenchResult> {
     const result = {
       cold_20: { first_analysed_ms: cold.first_analysed_ms, all_analysed_ms: cold.all_analysed_ms, phases_ms: phases },
       warm_20: { first_analysed_ms: warm.first_analysed_ms, all_analysed_ms: warm.all_analysed_ms },
-      target_ms: { cold_first: COLD_TARGET_MS, warm_all: WARM_TARGET_MS },
+      target_ms: { cold_first: COLD_TARGET_MS, warm_first: WARM_TARGET_MS },
       messages: 200,
       panel_ready_ms: panelReadyMs,
       analysis_ms: analysisMs,
@@ -172,8 +173,8 @@ async function main(): Promise<BenchResult> {
         [`20-message thread, cold first analysis ${cold.first_analysed_ms} ms <= ${COLD_TARGET_MS} ms`]: !(
           cold.first_analysed_ms > COLD_TARGET_MS
         ),
-        [`20-message thread, warm ${warm.all_analysed_ms} ms <= ${WARM_TARGET_MS} ms`]: !(
-          warm.all_analysed_ms > WARM_TARGET_MS
+        [`20-message thread, warm first analysis ${warm.first_analysed_ms} ms <= ${WARM_TARGET_MS} ms`]: !(
+          warm.first_analysed_ms > WARM_TARGET_MS
         ),
       },
     };

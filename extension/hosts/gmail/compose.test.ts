@@ -5,13 +5,14 @@ import { loadFixture } from './load-fixture';
 
 describe('findComposes', () => {
   it('finds the inline reply of the thread view', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const composes = findComposes(document);
     expect(composes).toHaveLength(1);
     const [reply] = composes;
     expect(reply).toMatchObject({
       kind: 'inline',
-      to: ['jordan.lee@example.net'],
+      // Reply all: both chips of the PeopleKit To field.
+      to: ['jordan.lee@example.net', 'priya.shah@example.net'],
       subject: 'Re: Pilot pricing for Q1',
       bodyText: '',
     });
@@ -59,12 +60,13 @@ describe('findComposes', () => {
   });
 
   it('falls back to the recipient summary of a collapsed inline reply', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const region = document.querySelector('[role="region"]')!;
     const summary = document.createElement('div');
     summary.innerHTML = '<span email="jordan.lee@example.net" name="Jordan Lee">Jordan Lee</span>';
     region.querySelector('[name="to"]')!.replaceWith(summary);
-    region.querySelector('[name="cc"]')!.remove();
+    // The fixture's own summary (div.aoD.hl) lists both; this test's replaces the field with one.
+    region.querySelector('.hl')!.remove();
     expect(findComposes(document)[0]!.to).toEqual(['jordan.lee@example.net']);
   });
 

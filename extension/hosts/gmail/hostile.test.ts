@@ -24,7 +24,7 @@ function spyOnHtmlSinks() {
 describe('hostile thread content', () => {
   beforeEach(() => {
     delete (window as { __pwned?: unknown }).__pwned;
-    loadFixture('gmail-2026-11-thread-hostile.html');
+    loadFixture('gmail-2026-12-thread-hostile.html');
     runTrustedFixtureScript(document);
   });
 

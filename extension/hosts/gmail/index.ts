@@ -2,8 +2,8 @@
  * The Gmail site adapter: reads the open thread and composes, inserts drafts, and watches sends and navigation.
  * Content-script code: plain DOM, every function takes its document or root so tests can pass their own.
  */
-export { gmailSelectors, gmailSite } from './selectors';
-export { readThread, findThreadSubject, type ReadThreadOptions } from './thread';
+export { gmailSelectors, gmailSite, gmailEvidence } from './selectors';
+export { readThread, findThreadSubject, expandFolded, type ReadThreadOptions } from './thread';
 export { readSelfEmail, type SelfEmail } from './self-email';
 export { findComposes } from './compose';
 export { findSendButton } from './send-button';

@@ -87,7 +87,7 @@ describe('insertDraft', () => {
   });
 
   it('without a caret, goes to the top of an empty inline reply, signature kept below', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const [reply] = findComposes(document);
     expect(insertDraft(reply!, 'Hi Jordan,\nThe order form is attached.')).toEqual({ ok: true });
     expect(reply!.body.firstElementChild!.outerHTML).toBe('<div>Hi Jordan,</div>');

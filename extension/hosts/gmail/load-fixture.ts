@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 const FIXTURES = resolve(import.meta.dirname, '../../e2e/fixtures') + '/';
 
 export type GmailFixture =
-  | 'gmail-2026-11-thread-view.html'
+  | 'gmail-2026-12-thread-view.html'
+  | 'gmail-2026-12-thread-long.html'
   | 'gmail-2026-11-compose-new.html'
   | 'gmail-2026-11-compose-popout.html'
-  | 'gmail-2026-11-thread-hostile.html'
-  | 'gmail-2026-11-thread-200.html'
+  | 'gmail-2026-12-thread-hostile.html'
+  | 'gmail-2026-12-thread-200.html'
   | 'gmail-2026-11-inbox-shell.html';
 
 export function fixtureHtml(name: GmailFixture): string {

@@ -9,18 +9,24 @@ type Key = keyof typeof gmailSelectors;
 
 /**
  * Matches of each selector's preferred (first) form in each dated fixture, after refined-github's `selectors_`
- * lists: when Gmail changes, refreshing a fixture shows at once which selectors moved. Thread view counts include
- * the hidden cached thread (1 subject, 1 message).
+ * lists: when Gmail changes, refreshing a fixture shows at once which selectors moved. The 2026-12 thread view has
+ * 4 rows (3 collapsed `div.kv` without a message id, 1 expanded) and an inline reply; `messageDate` also counts the
+ * hidden inbox row's tooltip (trap T1), `messageBodyLegacy` the hidden `a3s.undefined` Gmail keeps beside a body.
  */
 const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
-  'gmail-2026-11-thread-view.html': {
+  'gmail-2026-12-thread-view.html': {
     appMain: 1,
     navigation: 1,
-    threadSubject: 2,
-    message: 5,
-    messageSender: 5,
-    messageDate: 4,
-    messageBodyLegacy: 4,
+    threadSubject: 1,
+    messageRow: 4,
+    message: 1,
+    messageSender: 1,
+    messageDate: 5,
+    messageBodyLegacy: 2,
+    messageSnippetLegacy: 3,
+    foldedCountLegacy: 0,
+    signature: 4,
+    signaturePrefix: 4,
     composeBody: 1,
     composeDialog: 0,
     composeRegion: 1,
@@ -31,6 +37,15 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     recipientChip: 2,
     sendButtonPartner: 3,
     sendButtonLegacy: 1,
+  },
+  'gmail-2026-12-thread-long.html': {
+    appMain: 1,
+    threadSubject: 1,
+    messageRow: 5,
+    message: 1,
+    messageSnippetLegacy: 3,
+    foldedCountLegacy: 1,
+    composeBody: 0,
   },
   'gmail-2026-11-compose-new.html': {
     appMain: 1,
@@ -57,7 +72,7 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     recipientChip: 2,
     sendButtonLegacy: 1,
   },
-  'gmail-2026-11-thread-hostile.html': {
+  'gmail-2026-12-thread-hostile.html': {
     appMain: 1,
     threadSubject: 1,
     message: 2,
@@ -65,11 +80,11 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
     messageDate: 2,
     composeBody: 0,
   },
-  'gmail-2026-11-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
+  'gmail-2026-12-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
   'gmail-2026-11-inbox-shell.html': { appMain: 0, navigation: 1, composeBody: 0 },
 };
 
-describe('Gmail selectors against the 2026-11 fixtures', () => {
+describe('Gmail selectors against the dated fixtures', () => {
   for (const [fixture, counts] of Object.entries(expected) as Array<[GmailFixture, Partial<Record<Key, number>>]>) {
     it(`match as expected in ${fixture}`, () => {
       loadFixture(fixture);
@@ -81,7 +96,7 @@ describe('Gmail selectors against the 2026-11 fixtures', () => {
   }
 
   it('are all valid CSS', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     for (const list of Object.values(gmailSelectors))
       for (const s of list) expect(() => document.querySelector(s)).not.toThrow();
   });
@@ -97,9 +112,17 @@ describe('Gmail selectors against the 2026-11 fixtures', () => {
     const legacyKeys = Object.entries(gmailSelectors)
       .filter(([, list]) => list.some((s) => /(^|[\s>+~])[a-z]*\.[a-zA-Z]/.test(s)))
       .map(([key]) => key);
-    // `quoted` and `signature` name classes of the e-mail's own HTML (Gmail's quoting convention), not of its UI.
-    expect(legacyKeys).toEqual(['messageBodyLegacy', 'quoted', 'signature', 'sendButtonLegacy']);
-    for (const key of ['messageBodyLegacy', 'sendButtonLegacy']) {
+    // `quoted`, `signature` and `signaturePrefix` name classes of the e-mail's own HTML (Gmail's quoting convention), not of its UI.
+    expect(legacyKeys).toEqual([
+      'messageSnippetLegacy',
+      'foldedCountLegacy',
+      'messageBodyLegacy',
+      'quoted',
+      'signature',
+      'signaturePrefix',
+      'sendButtonLegacy',
+    ]);
+    for (const key of ['messageSnippetLegacy', 'foldedCountLegacy', 'messageBodyLegacy', 'sendButtonLegacy']) {
       const before = source
         .slice(0, source.indexOf(`  ${key}:`))
         .split('\n')

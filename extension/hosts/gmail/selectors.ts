@@ -5,8 +5,8 @@ import type { SiteDefinition } from '../site';
  * and aria-labels, tooltips and button texts are localised, so none of those are used to find anything.
  *
  * Each entry is a list tried in order (see `queryFirst`); a class name appears only as a last, dated fallback marked
- * `// Legacy`. Expected match counts per fixture are asserted in `__tests__/selectors.test.ts` (captures of 2026-11,
- * `extension/e2e/fixtures/gmail-2026-11-*.html`).
+ * `// Legacy`. Expected match counts per fixture are asserted in `selectors.test.ts` (fixtures built from the public
+ * evidence in `../shared/reference/gmail-dom-evidence.md`, `extension/e2e/fixtures/gmail-2026-12-*.html`).
  */
 export const gmailSelectors = {
   /** Gmail's main region (thread list or open thread). */
@@ -32,8 +32,25 @@ export const gmailSelectors = {
     '[role="heading"][data-thread-perm-id]',
     '[role="heading"][data-legacy-thread-id]',
   ],
-  /** One message of the open thread (expanded or collapsed). The value of `data-message-id` starts with `#`. */
+  /**
+   * One row of the conversation: `.aHU > .hx > [role=list] > [role=listitem]`, expanded (`div.h7`, holding the
+   * message) or collapsed (`div.kv`, a header and a snippet, no message id: trap T4 of the evidence, S1/S7/S8).
+   */
+  messageRow: ['[role="list"] > [role="listitem"]'],
+  /** An expanded message inside its row. The value of `data-message-id` starts with `#` (S9 #5973). */
   message: ['[data-message-id]', '[data-legacy-message-id]'],
+  /** The snippet Gmail shows in a collapsed row (`div.iA.g6`, S1/S8, evidence H); no role or attribute marks it. */
+  // Legacy: class only, and the self-check says when no collapsed row has one.
+  // TODO [2027-06-01]: replace if a 2027 capture shows an attribute on the snippet.
+  messageSnippetLegacy: ['div.iA.g6', '.iA'],
+  /**
+   * The number in the "N older messages" bubble of a long conversation (super-collapsed `kQ`/`kx` rows with an
+   * `.adv`/`.adx` count: named by the evidence, markup not evidenced in detail, confidence L). Read only inside a row
+   * that has no sender, so a wrong guess costs a missing count, never a wrong message; else the row's own number.
+   */
+  // Legacy: class only, inferred.
+  // TODO [2027-06-01]: check against a capture of a long conversation.
+  foldedCountLegacy: ['.adv', '.adx'],
   /** The sender inside a message header: the `h3` holds the sender, later `span[email]`s are recipients. */
   messageSender: ['h3 span[email]', 'span[email][name]', '[data-hovercard-id][name]'],
   /** The absolute date of a message: the header's `title` attribute (the visible text is relative, "2 hours ago"). */
@@ -53,8 +70,13 @@ export const gmailSelectors = {
    * the substring match.
    */
   quoted: ['.gmail_quote', '[class*="gmail_quote"]', 'blockquote'],
-  /** The rep's signature in a compose body (and the `-- ` prefix Gmail puts above it). */
+  /**
+   * A signature, in a message or a compose body, and the `span.gmail_signature_prefix` ("-- ") Gmail puts above it
+   * (S9 #1131, S10). Quoted again, the classes gain a prefix (`m_123…gmail_signature`), hence the substring match.
+   */
   signature: ['[data-smartmail="gmail_signature"]', '.gmail_signature', '[class*="gmail_signature"]'],
+  /** The "-- " line above a signature: set aside with it, not part of its text. */
+  signaturePrefix: ['.gmail_signature_prefix', '[class*="gmail_signature_prefix"]'],
 
   /** A compose body: the editable area of a new message, a reply, an inline reply or a pop-out. */
   composeBody: [
@@ -92,5 +114,12 @@ export const gmailSelectors = {
   /** Any button: a click is attributed to the button it lands in. */
   button: ['[role="button"]'],
 } as const;
+
+/**
+ * The date of the newest evidence these selectors were checked against (`../shared/reference/gmail-dom-evidence.md`,
+ * its newest dated source), and the date of the fixtures built from it. The options page shows it beside the
+ * self-check, so a rep can tell how old the adapter's picture of Gmail is.
+ */
+export const gmailEvidence = { date: '2026-09-14', fixtures: '2026-12' } as const;
 
 export const gmailSite: SiteDefinition = { id: 'gmail', anchor: gmailSelectors.appMain };

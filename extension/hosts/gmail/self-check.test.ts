@@ -10,9 +10,12 @@ const byFeature = (root: ParentNode) =>
 
 describe('selfCheck', () => {
   it('reports every feature on in a thread with an inline reply', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     expect(selfCheck(document)).toEqual([
       { feature: 'thread', ok: true, detail: '4 messages' },
+      { feature: 'collapsed', ok: true, detail: '3 collapsed rows, 3 with a snippet' },
+      { feature: 'quotedHistory', ok: true, detail: '1 of 1 expanded messages quote earlier ones' },
+      { feature: 'signature', ok: true, detail: '1 of 1 expanded messages carry a marked signature' },
       { feature: 'compose', ok: true, detail: 'inline' },
       { feature: 'insert', ok: true, detail: 'compose body editable' },
       { feature: 'sendDetection', ok: true, detail: 'Send button and Ctrl/Cmd+Enter' },
@@ -33,7 +36,7 @@ describe('selfCheck', () => {
   });
 
   it('turns send detection off when the Send button cannot be found', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     // A layout where Send lost both its position partner and its old class.
     document.querySelector('[aria-label="More send options"]')!.remove();
     document.querySelector('.aoO')!.classList.remove('aoO');
@@ -46,12 +49,27 @@ describe('selfCheck', () => {
   });
 
   it('turns thread reading off, naming the selectors, when message senders are gone', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     for (const el of document.querySelectorAll('[data-message-id] [email]')) el.removeAttribute('email');
     for (const el of document.querySelectorAll('[data-message-id] [data-hovercard-id]')) el.remove();
     const { thread } = byFeature(document);
     expect(thread.ok).toBe(false);
     expect(thread.detail).toMatch(/no element for "sender" \(tried h3 span\[email\]/);
+  });
+
+  it('turns collapsed rows and quoted history off when their markup is gone, naming the selectors', () => {
+    loadFixture('gmail-2026-12-thread-view.html');
+    for (const el of document.querySelectorAll('.iA')) el.className = 'zz';
+    expect(byFeature(document).collapsed).toMatchObject({ ok: false, detail: expect.stringContaining('div.iA.g6') });
+    // The quote loses every class the adapter knows: the collapsed messages' text can no longer be recovered.
+    for (const el of document.querySelectorAll('[class*="gmail_quote"], blockquote')) {
+      const div = document.createElement('div');
+      div.append(...el.childNodes);
+      el.replaceWith(div);
+    }
+    const { quotedHistory, thread } = byFeature(document);
+    expect(quotedHistory).toMatchObject({ ok: false, detail: expect.stringContaining('.gmail_quote') });
+    expect(thread.ok).toBe(true);
   });
 
   it('turns compose and insertion off when the To field or the editable body is gone', () => {
@@ -65,7 +83,7 @@ describe('selfCheck', () => {
   });
 
   it('turns selfEmail off when no source has an address', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     document.querySelector('input[name="from"]')!.remove();
     expect(byFeature(document).selfEmail).toMatchObject({ ok: true, detail: 'from title' });
     document.title = 'Gmail';

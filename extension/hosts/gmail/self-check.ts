@@ -4,7 +4,7 @@ import { gmailSelectors as sel } from './selectors';
 import { readSelfEmail } from './self-email';
 import { findSendButton } from './send-button';
 import { findThreadSubject, readThread } from './thread';
-import type { FeatureCheck, GmailCompose } from './types';
+import type { FeatureCheck, GmailCompose, GmailThread } from './types';
 
 /**
  * Which adapter features work on the page as it is now, for the panel to switch off what would fail. A feature
@@ -14,18 +14,75 @@ import type { FeatureCheck, GmailCompose } from './types';
  */
 export function selfCheck(root: ParentNode): FeatureCheck[] {
   const composes = findComposes(root);
-  return [checkThread(root), checkCompose(composes), checkInsert(composes), checkSend(composes), checkSelf(root)];
+  const { check, thread } = checkThread(root);
+  return [
+    check,
+    ...checkReading(thread, check),
+    checkCompose(composes),
+    checkInsert(composes),
+    checkSend(composes),
+    checkSelf(root),
+  ];
 }
 
-function checkThread(root: ParentNode): FeatureCheck {
-  if (!findThreadSubject(root)) return { feature: 'thread', ok: false, detail: 'no thread open' };
+function checkThread(root: ParentNode): { check: FeatureCheck; thread: GmailThread | null } {
+  if (!findThreadSubject(root))
+    return { check: { feature: 'thread', ok: false, detail: 'no thread open' }, thread: null };
   try {
-    const thread = readThread(root, { maxBodyChars: 200, maxQuotedChars: 0, maxTotalChars: 2_000 });
-    return { feature: 'thread', ok: true, detail: `${thread.messages.length} messages` };
+    const thread = readThread(root, { maxBodyChars: 200, maxQuotedChars: 200, maxTotalChars: 4_000 });
+    const folded = thread.folded > 0 ? `, ${thread.folded} folded by Gmail` : '';
+    return { check: { feature: 'thread', ok: true, detail: `${thread.messages.length} messages${folded}` }, thread };
   } catch (err) {
-    if (err instanceof SelectorError) return { feature: 'thread', ok: false, detail: err.message };
+    if (err instanceof SelectorError)
+      return { check: { feature: 'thread', ok: false, detail: err.message }, thread: null };
     throw err;
   }
+}
+
+/**
+ * Collapsed rows, quoted history and signatures on this thread's layout. Off only when the page shows the element
+ * should be there and it was not found: collapsed rows without a snippet, or collapsed rows while the newest
+ * expanded message quotes nothing (their text cannot be recovered).
+ */
+function checkReading(thread: GmailThread | null, threadCheck: FeatureCheck): FeatureCheck[] {
+  if (!thread) {
+    return (['collapsed', 'quotedHistory', 'signature'] as const).map((feature) => ({
+      feature,
+      ok: false,
+      detail: threadCheck.detail,
+    }));
+  }
+  const collapsed = thread.messages.filter((m) => m.collapsed);
+  const expanded = thread.messages.filter((m) => !m.collapsed);
+  const snippets = collapsed.filter((m) => m.snippet).length;
+  const collapsedCheck: FeatureCheck =
+    collapsed.length > 0 && snippets === 0
+      ? {
+          feature: 'collapsed',
+          ok: false,
+          detail: `no snippet in ${collapsed.length} collapsed rows (tried ${sel.messageSnippetLegacy.join(' | ')})`,
+        }
+      : { feature: 'collapsed', ok: true, detail: `${collapsed.length} collapsed rows, ${snippets} with a snippet` };
+  const quoting = expanded.filter((m) => m.quotedText).length;
+  const quotedCheck: FeatureCheck =
+    collapsed.length > 0 && quoting === 0
+      ? {
+          feature: 'quotedHistory',
+          ok: false,
+          detail: `no quoted history to recover ${collapsed.length} collapsed messages from (tried ${sel.quoted.join(' | ')})`,
+        }
+      : {
+          feature: 'quotedHistory',
+          ok: true,
+          detail: `${quoting} of ${expanded.length} expanded messages quote earlier ones`,
+        };
+  const signed = expanded.filter((m) => m.signatureText).length;
+  const signatureCheck: FeatureCheck = {
+    feature: 'signature',
+    ok: true,
+    detail: `${signed} of ${expanded.length} expanded messages carry a marked signature`,
+  };
+  return [collapsedCheck, quotedCheck, signatureCheck];
 }
 
 function checkCompose(composes: GmailCompose[]): FeatureCheck {

@@ -6,11 +6,11 @@ import { fixtureHtml, loadFixture } from './load-fixture';
 
 describe('a 200-message thread (benchmark fixture)', () => {
   it('is the committed output of scripts/dev/make-gmail-thread-fixture.ts', () => {
-    expect(fixtureHtml('gmail-2026-11-thread-200.html')).toBe(buildGmailThreadFixture(200));
+    expect(fixtureHtml('gmail-2026-12-thread-200.html')).toBe(buildGmailThreadFixture(200));
   });
 
   it('is read whole, in order, quickly', () => {
-    loadFixture('gmail-2026-11-thread-200.html');
+    loadFixture('gmail-2026-12-thread-200.html');
     const started = performance.now();
     const thread = readThread(document);
     const elapsed = performance.now() - started;
@@ -30,7 +30,7 @@ describe('a 200-message thread (benchmark fixture)', () => {
   });
 
   it('stays within the total text budget', () => {
-    loadFixture('gmail-2026-11-thread-200.html');
+    loadFixture('gmail-2026-12-thread-200.html');
     const thread = readThread(document, { maxTotalChars: 5_000 });
     const total = thread.messages.reduce((n, m) => n + m.bodyText.length + m.quotedText.length, 0);
     expect(total).toBeLessThanOrEqual(5_000);

@@ -27,3 +27,15 @@ export function findBodyRoot(message: Element, sender: Element): Element | null 
   }
   return queryFirst(message, sel.messageBodyLegacy);
 }
+
+const SIGNATURE = sel.signature.join(', ');
+const SIGNATURE_PREFIX = sel.signaturePrefix.join(', ');
+
+/** True for a signature block or the "-- " prefix above it. */
+export function isSignature(el: Element): boolean {
+  return el.matches(SIGNATURE);
+}
+
+export function isSignaturePrefix(el: Element): boolean {
+  return el.matches(SIGNATURE_PREFIX);
+}

@@ -2,25 +2,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SelectorError } from '../selector-error';
 import { parseGmailDate } from './date';
-import { readThread } from './thread';
-import { loadFixture } from './load-fixture';
+import { expandFolded, readThread } from './thread';
+import { loadFixture, runTrustedFixtureScript } from './load-fixture';
 
 /** Gmail's tooltip dates are local times: compare with the same local time, whatever the test machine's zone. */
 const local = (month: number, day: number, h: number, m: number) => new Date(2026, month, day, h, m).toISOString();
 
-describe('readThread on the 2026-11 thread view', () => {
-  beforeEach(() => loadFixture('gmail-2026-11-thread-view.html'));
+describe('readThread on the 2026-12 thread view (3 collapsed rows, 1 expanded)', () => {
+  beforeEach(() => loadFixture('gmail-2026-12-thread-view.html'));
 
-  it('reads the open thread, not the cached one or the list rows', () => {
+  it('reads every row of the open thread, not the hidden inbox rows (trap T1)', () => {
     const thread = readThread(document);
     expect(thread.threadId).toBe('thread-f:1849203746152093817');
     expect(thread.subject).toBe('Pilot pricing for Q1');
     expect(thread.selfEmail).toBe('rep@example.com');
-    expect(thread.messages.map((m) => m.id)).toEqual([
-      'msg-f:1849203746152093817',
-      'msg-a:r-3916628452870154291',
-      'msg-f:1849287411930255118',
-      'msg-f:1849296003718245531',
+    expect(thread.folded).toBe(0);
+    // Collapsed rows carry no message id (trap T4): their place in the list names them.
+    expect(thread.messages.map((m) => [m.id, m.collapsed])).toEqual([
+      ['collapsed-0', true],
+      ['collapsed-1', true],
+      ['collapsed-2', true],
+      ['msg-f:1849296003718245531', false],
     ]);
   });
 
@@ -34,7 +36,7 @@ describe('readThread on the 2026-11 thread view', () => {
     ]);
   });
 
-  it('parses header dates to ISO, including the narrow no-break space before AM', () => {
+  it('parses header dates to ISO, with an ASCII space or a narrow no-break space before AM', () => {
     const { messages } = readThread(document);
     expect(messages.map((m) => m.date)).toEqual([
       local(10, 2, 9, 14),
@@ -45,65 +47,42 @@ describe('readThread on the 2026-11 thread view', () => {
     expect(messages[2]!.dateText).toBe('Tue, Nov 3, 2026, 8:47\u202fAM');
   });
 
-  it('marks the collapsed message, whose body is not in the page', () => {
-    const [first, ...rest] = readThread(document).messages;
-    expect(first).toMatchObject({ collapsed: true, bodyText: '', quotedText: '', truncated: false });
-    expect(rest.every((m) => !m.collapsed)).toBe(true);
-  });
-
-  it('separates the body (with its signature) from the quoted history', () => {
-    const m2 = readThread(document).messages[1]!;
-    expect(m2.bodyText).toBe(
-      [
-        'Hi Jordan,',
-        '',
-        'Thanks for reaching out. For a 40-seat pilot we can offer $38 per seat per month for Q1, onboarding included.',
-        '',
-        'Would Thursday work for a 30-minute call?',
-        '',
-        'Best,',
-        'Sam',
-        '',
-        '--',
-        'Sam Rivera',
-        'Account Executive, Closer Demo Co.',
-        '+1 555 0100',
-      ].join('\n'),
+  it("gives a collapsed row its snippet and no body: the page does not hold the message's text", () => {
+    const [first] = readThread(document).messages;
+    expect(first).toMatchObject({ collapsed: true, bodyText: '', quotedText: '', signatureText: '', truncated: false });
+    expect(first!.snippet).toBe(
+      'Hi Sam, We are evaluating sales assistants for a team of 40 and would like to run a pilot in Q1. What would pricing look like? Jordan',
     );
-    expect(m2.quotedText).toBe(
-      [
-        'On Mon, Nov 2, 2026 at 9:14 AM Jordan Lee <jordan.lee@example.net> wrote:',
-        'Hi Sam,',
-        '',
-        'We are evaluating sales assistants for a team of 40 and would like to run a pilot in Q1. What would pricing look like?',
-        '',
-        'Jordan',
-      ].join('\n'),
-    );
-    expect(m2.truncated).toBe(false);
   });
 
-  it('keeps nested, prefixed quotes (m_…gmail_quote) in the quoted text and out of the body', () => {
-    const m3 = readThread(document).messages[2]!;
-    expect(m3.bodyText).toContain('Is the $38 price fixed for 12 months');
-    expect(m3.bodyText).toContain('Priya Shah | Finance | Northwind Example Ltd.');
-    expect(m3.bodyText).not.toContain('Thanks for reaching out');
-    expect(m3.quotedText).toContain('Thanks for reaching out');
-    expect(m3.quotedText).toContain('On Mon, Nov 2, 2026 at 9:14 AM Jordan Lee wrote:');
-  });
-
-  it('normalises whitespace (no-break spaces, blank lines)', () => {
+  it('keeps the signature apart from the body, without its "-- " prefix', () => {
     const m4 = readThread(document).messages[3]!;
     expect(m4.bodyText).toBe(
-      'Thursday 2pm CET works for both of us. Can you send the order form before the call?\n\nJordan',
+      'Hi Sam,\n\nThursday 2pm CET works for both of us. Can you send the order form before the call?\n\nBest,\nJordan',
     );
+    expect(m4.signatureText).toBe('Jordan Lee\nHead of Sales Operations\nNorthwind Example Ltd.\n+44 20 7946 0958');
+    expect(m4.snippet).toBe('');
+  });
+
+  it('reads the nested quoted history (3 deep) apart from the body', () => {
+    const m4 = readThread(document).messages[3]!;
+    const attributions = m4.quotedText.split('\n').filter((l) => l.endsWith('wrote:'));
+    // Text is normalised: the U+202F before AM reads as a plain space.
+    expect(attributions).toEqual([
+      'On Tue, Nov 3, 2026 at 8:47 AM Priya Shah <priya.shah@example.net> wrote:',
+      'On Mon, Nov 2, 2026 at 11:02 AM Sam Rivera <rep@example.com> wrote:',
+      'On Mon, Nov 2, 2026 at 9:14 AM Jordan Lee <jordan.lee@example.net> wrote:',
+    ]);
+    expect(m4.quotedText).toContain('For a 40-seat pilot we can offer $38 per seat per month for Q1');
+    expect(m4.bodyText).not.toContain('$38');
+    expect(m4.truncated).toBe(false);
   });
 
   it('caps the body and quoted text and says so', () => {
-    const m2 = readThread(document, { maxBodyChars: 20, maxQuotedChars: 10 }).messages[1]!;
-    expect(m2.bodyText).toHaveLength(20);
-    expect(m2.quotedText.length).toBeLessThanOrEqual(10);
-    expect(m2.truncated).toBe(true);
+    const m4 = readThread(document, { maxBodyChars: 20, maxQuotedChars: 10 }).messages[3]!;
+    expect(m4.bodyText).toHaveLength(20);
+    expect(m4.quotedText.length).toBeLessThanOrEqual(10);
+    expect(m4.truncated).toBe(true);
   });
 
   it('falls back to the dated class selector for a body without a top-level div[dir]', () => {
@@ -123,8 +102,18 @@ describe('readThread on the 2026-11 thread view', () => {
     expect(m4.quotedText).toBe('Earlier text');
   });
 
+  it('reads a row that Gmail expanded earlier and hid again as collapsed', () => {
+    const row = document.querySelectorAll('[role="list"] > [role="listitem"]')[1]!;
+    row.insertAdjacentHTML(
+      'beforeend',
+      '<div class="adn ads" style="display: none" data-message-id="#msg-f:1" data-legacy-message-id="1"><div class="a3s aiL"><div dir="ltr">old</div></div></div>',
+    );
+    const m2 = readThread(document).messages[1]!;
+    expect(m2).toMatchObject({ id: 'collapsed-1', collapsed: true, bodyText: '' });
+  });
+
   it('raises SelectorError when a message has no sender (a layout change), not a silent empty thread', () => {
-    for (const sender of document.querySelectorAll('[data-legacy-message-id="19a9d2c8e1a4b70e"] [email]')) {
+    for (const sender of document.querySelectorAll('[data-legacy-message-id="19a9d6b1c2e3f49b"] [email]')) {
       sender.removeAttribute('email');
       sender.removeAttribute('data-hovercard-id');
     }
@@ -138,6 +127,35 @@ describe('readThread on the 2026-11 thread view', () => {
       h2.removeAttribute('data-legacy-thread-id');
     }
     expect(() => readThread(document)).toThrowError(SelectorError);
+  });
+});
+
+describe('readThread on a long thread (Gmail folded 5 older messages)', () => {
+  beforeEach(() => loadFixture('gmail-2026-12-thread-long.html'));
+
+  it('counts the folded messages it cannot read, and reads the rows around the bubble', () => {
+    const thread = readThread(document);
+    expect(thread.folded).toBe(5);
+    expect(thread.messages.map((m) => [m.from.name, m.collapsed])).toEqual([
+      ['Alex Kim', true],
+      ['Sam Rivera', true],
+      ['Alex Kim', true],
+      ['Sam Rivera', false],
+    ]);
+  });
+
+  it("expands Gmail's own view only when asked: one click on the bubble", () => {
+    runTrustedFixtureScript(document);
+    const clicks: Element[] = [];
+    document.addEventListener('click', (e) => clicks.push(e.target as Element));
+    expect(readThread(document).folded).toBe(5);
+    expect(clicks).toEqual([]);
+    expect(expandFolded(document)).toBe(true);
+    expect(clicks).toHaveLength(1);
+    const thread = readThread(document);
+    expect(thread.folded).toBe(0);
+    expect(thread.messages).toHaveLength(9);
+    expect(expandFolded(document)).toBe(false);
   });
 });
 

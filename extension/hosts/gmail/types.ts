@@ -13,13 +13,20 @@ export interface GmailMessage {
   date: string | null;
   /** The header date as Gmail shows it in its tooltip, in the rep's locale. */
   dateText: string;
-  /** The message's own text: markup stripped, whitespace normalised, quoted history removed. */
+  /** The message's own text: markup stripped, whitespace normalised, quoted history and signature removed. */
   bodyText: string;
   /** The quoted history (replies' "On … wrote:" blocks), separated from the body. */
   quotedText: string;
+  /** The sender's signature (`data-smartmail="gmail_signature"`), kept out of the body. */
+  signatureText: string;
+  /** A collapsed row's snippet: the start of its text, as Gmail shows it. Empty for expanded messages. */
+  snippet: string;
   /** True when the body or the quoted text was cut to the length cap. */
   truncated: boolean;
-  /** True when Gmail shows only the header (a collapsed message): the body is not in the page. */
+  /**
+   * True when Gmail shows only the header (a collapsed row, id `collapsed-<row>`): the body is not in the page; the
+   * panel looks for it in the quoted history of the messages that are expanded.
+   */
   collapsed: boolean;
 }
 
@@ -28,6 +35,8 @@ export interface GmailThread {
   threadId: string;
   subject: string;
   messages: GmailMessage[];
+  /** Messages Gmail folded into its "N older messages" bubble: neither header nor text is in the page. */
+  folded: number;
   selfEmail: string | null;
 }
 
@@ -70,7 +79,8 @@ export interface NavigationState {
   threadId: string | null;
 }
 
-export type GmailFeature = 'thread' | 'compose' | 'insert' | 'sendDetection' | 'selfEmail';
+export type GmailFeature =
+  'thread' | 'collapsed' | 'quotedHistory' | 'signature' | 'compose' | 'insert' | 'sendDetection' | 'selfEmail';
 
 export interface FeatureCheck {
   feature: GmailFeature;

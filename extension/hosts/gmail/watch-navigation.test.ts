@@ -32,12 +32,12 @@ function threadView(permId: string, subject: string): HTMLElement {
 
 describe('watchNavigation', () => {
   it('reports the current state at once', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     expect(watch()).toEqual([{ url: window.location.href, threadId: 'thread-f:1849203746152093817' }]);
   });
 
   it('follows hash navigation and a thread that renders after its route changed', async () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const states = watch();
     const main = document.querySelector('[role="main"]')!;
 
@@ -78,7 +78,7 @@ describe('watchNavigation', () => {
   });
 
   it('stops when asked', async () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const states = watch();
     stop!();
     window.location.hash = '#sent';

@@ -27,10 +27,11 @@ function sendButtonOf(index: number): Element {
 
 describe('watchSends', () => {
   it('reports a click on Send in an inline reply, with what is being sent', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const events = watch();
     const compose = findComposes(document)[0]!;
-    compose.body.firstElementChild!.textContent = 'Order form attached.';
+    // Gmail's empty body starts with a <br> (evidence S9 #1131): the rep types before it.
+    compose.body.prepend('Order form attached.');
     // The click lands on the label inside the button, as a real one may.
     const label = document.createElement('span');
     label.textContent = 'Send';
@@ -43,7 +44,7 @@ describe('watchSends', () => {
     expect(events).toEqual([
       {
         composeKind: 'inline',
-        to: ['jordan.lee@example.net'],
+        to: ['jordan.lee@example.net', 'priya.shah@example.net'],
         subject: 'Re: Pilot pricing for Q1',
         bodyText: 'Order form attached.',
         at: '2026-11-03T11:00:00.000Z',
@@ -74,7 +75,7 @@ describe('watchSends', () => {
   });
 
   it('ignores other buttons and clicks outside composes', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     const events = watch();
     for (const button of document.querySelectorAll('[role="button"]')) {
       if (button !== sendButtonOf(0)) click(button);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
@@ -10,6 +10,8 @@ import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
 import { splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
+import { FoldedNote } from './FoldedNote';
+import { readableThread } from './readable-thread';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -21,10 +23,11 @@ export function GmailAssistant({
   expect: Expectation;
   generationOff: string | null;
 }) {
-  const { byId, error, refresh } = useThreadAnalysis(page.thread);
+  // Collapsed messages' text recovered from the quoted history, signatures apart: what every part below reads.
+  const thread = useMemo(() => (page.thread ? readableThread(page.thread) : null), [page.thread]);
+  const { byId, error, refresh } = useThreadAnalysis(thread);
   const [facts, setFacts] = useState('');
   const off = page.checks.filter((c) => !c.ok).map((c) => c.feature);
-  const thread = page.thread;
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);
   const compose = page.composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? page.composes[0];
   return (
@@ -49,6 +52,7 @@ export function GmailAssistant({
           <ContactCard thread={thread} analysis={byId} />
           <ThreadSummary thread={thread} expect={expect} disabledReason={generationOff} />
           <CampaignOutcomesNote thread={thread} analysis={byId} analysisFailed={error !== null} />
+          {thread.folded > 0 && <FoldedNote count={thread.folded} />}
           <ThreadView thread={thread} analysis={byId} onCorrected={refresh} />
           <DraftComposer
             thread={thread}

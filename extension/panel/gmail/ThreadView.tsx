@@ -6,6 +6,7 @@ import type { GmailPageState } from '../../messaging/page-state';
 import type { Analysis } from './use-analysis';
 
 type Thread = NonNullable<GmailPageState['thread']>;
+type Message = Thread['messages'][number] & { recovered?: boolean };
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
@@ -74,7 +75,7 @@ function MessageItem({
   mine,
   onCorrected,
 }: {
-  message: Thread['messages'][number];
+  message: Message;
   analysis: Analysis | undefined;
   mine: boolean;
   onCorrected: () => void;
@@ -93,20 +94,44 @@ function MessageItem({
     );
   };
   return (
-    <li className="message" data-testid="message" data-message-id={message.id}>
+    <li
+      className="message"
+      data-testid="message"
+      data-message-id={message.id}
+      data-collapsed={message.collapsed}
+      data-recovered={message.recovered ?? false}
+    >
       <div className="meta">
         <strong>{message.from.name || message.from.email}</strong>
         {mine && <span className="badge">{i18n.t('gmail.you')}</span>}
+        {message.collapsed && (
+          <span className="badge" data-testid="collapsed-badge">
+            {i18n.t('gmail.collapsedBadge')}
+          </span>
+        )}
         <span className="muted">{message.dateText}</span>
       </div>
+      {message.collapsed && (
+        <p className="muted" data-testid="collapsed-note">
+          {message.bodyText ? i18n.t('gmail.recoveredNote') : message.snippet ? i18n.t('gmail.snippetNote') : ''}
+        </p>
+      )}
       {/* Text only: the body is rendered by React as strings, never as HTML. */}
       <p className="body" data-testid="message-body">
-        {message.collapsed ? (
-          i18n.t('gmail.collapsed')
-        ) : (
+        {message.bodyText ? (
           <Highlighted text={message.bodyText} sentiment={analysis?.sentiment ?? null} />
+        ) : message.collapsed ? (
+          message.snippet || i18n.t('gmail.collapsed')
+        ) : (
+          ''
         )}
       </p>
+      {message.signatureText && (
+        <p className="muted signature" data-testid="message-signature">
+          <span className="sr-only">{i18n.t('gmail.signature')}: </span>
+          {message.signatureText}
+        </p>
+      )}
       {analysis?.sentiment && (
         <div className="sentiment" data-testid="sentiment" data-sentiment={analysis.sentiment.label}>
           <span>{i18n.t('gmail.sentiment')}</span>{' '}
@@ -138,7 +163,7 @@ function MessageItem({
             <select
               aria-label={i18n.t('gmail.correctIntent')}
               value=""
-              disabled={saving}
+              disabled={saving || !message.bodyText}
               onChange={(e) => e.target.value && correct(e.target.value)}
               data-testid="intent-correct"
             >

@@ -8,6 +8,8 @@ const msg = (id: string, email: string, date: string | null) => ({
   dateText: '',
   bodyText: 'text',
   quotedText: '',
+  signatureText: '',
+  snippet: '',
   truncated: false,
   collapsed: false,
 });
@@ -19,6 +21,7 @@ describe('pickReplies', () => {
       threadId: 't',
       subject: 's',
       selfEmail: 'rep@example.com',
+      folded: 0,
       messages: [
         msg('before', 'a@x.com', '2026-11-09T10:00:00Z'),
         msg('mine', 'REP@example.com', '2026-11-11T10:00:00Z'),

@@ -12,7 +12,9 @@ export function pickReplies(thread: Thread, sentAt: number, recorded: ReadonlySe
   const rep = thread.selfEmail ? [thread.selfEmail] : [];
   const out: DatedMessage[] = [];
   for (const m of thread.messages) {
-    if (recorded.has(m.id) || isFromRep(m.from.email, rep)) continue;
+    // A collapsed row has no message id (its id is its place in the list, which changes): it is recorded once Gmail
+    // shows it expanded, as it always shows the newest message.
+    if (m.collapsed || recorded.has(m.id) || isFromRep(m.from.email, rep)) continue;
     const at = m.date ? Date.parse(m.date) : NaN;
     if (!Number.isFinite(at) || at < sentAt) continue;
     out.push({ ...m, at });

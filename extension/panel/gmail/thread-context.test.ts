@@ -10,6 +10,8 @@ const message = (i: number, body: string, email = `p${i % 3}@example.com`) => ({
   dateText: `day ${i}`,
   bodyText: body,
   quotedText: '',
+  signatureText: '',
+  snippet: '',
   truncated: false,
   collapsed: false,
 });
@@ -17,6 +19,7 @@ const thread = (messages: ReturnType<typeof message>[]) => ({
   threadId: 't',
   subject: 's',
   messages,
+  folded: 0,
   selfEmail: 'p0@example.com',
 });
 

@@ -3,7 +3,10 @@ import { MAX_GROUNDING_CHARS } from '../../../shared/common/factcheck';
 import { MAX_SCORE_GROUNDING } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
 
-type Thread = NonNullable<GmailPageState['thread']>;
+type Thread = NonNullable<GmailPageState['thread']> & {
+  /** Quoted messages that match no row of the page (see `readableThread`). */
+  unplaced?: readonly string[];
+};
 
 /** The thread as the prompt library takes it (oldest first), marking the rep's own messages. */
 export function promptContext(thread: Thread): ThreadMessage[] {
@@ -37,10 +40,12 @@ export function draftGrounding(thread: Thread, facts: readonly string[]): string
   const people = [...new Set(thread.messages.flatMap((m) => [m.from.name, m.from.email]).filter(Boolean))];
   const out = [...facts, ...people].slice(0, MAX_SCORE_GROUNDING);
   let chars = out.reduce((n, s) => n + s.length, 0);
-  for (const m of [...thread.messages].reverse()) {
+  // Every message's text (collapsed ones' recovered from the quoted history), then quoted messages Gmail folded away.
+  const texts = [...[...thread.messages].reverse().map((m) => m.bodyText), ...(thread.unplaced ?? [])];
+  for (const text of texts) {
     if (out.length >= MAX_SCORE_GROUNDING || chars >= MAX_GROUNDING_CHARS) break;
-    if (!m.bodyText) continue;
-    const body = m.bodyText.slice(0, MAX_GROUNDING_CHARS - chars);
+    if (!text) continue;
+    const body = text.slice(0, MAX_GROUNDING_CHARS - chars);
     out.push(body);
     chars += body.length;
   }
