@@ -10,6 +10,8 @@ import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
 import { splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
+import { FollowUpReady } from './FollowUpReady';
+import { useStyleProfile } from './use-style';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -25,6 +27,7 @@ export function GmailAssistant({
   const [facts, setFacts] = useState('');
   const off = page.checks.filter((c) => !c.ok).map((c) => c.feature);
   const thread = page.thread;
+  const style = useStyleProfile(thread);
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);
   const compose = page.composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? page.composes[0];
   return (
@@ -46,6 +49,7 @@ export function GmailAssistant({
       )}
       {thread && (
         <>
+          <FollowUpReady page={page} />
           <ContactCard thread={thread} analysis={byId} />
           <ThreadSummary thread={thread} expect={expect} disabledReason={generationOff} />
           <CampaignOutcomesNote thread={thread} analysis={byId} analysisFailed={error !== null} />
@@ -57,6 +61,7 @@ export function GmailAssistant({
             disabledReason={generationOff}
             facts={facts}
             onFactsChange={setFacts}
+            style={style.enabled ? style.profile : null}
           />
           <LiveScore compose={compose} thread={thread} recipientName={other?.from.name} facts={splitFacts(facts)} />
         </>

@@ -120,3 +120,13 @@ export function withStyle<R extends ChatRequest>(request: R, profile: StyleProfi
   if (messages[0]?.role !== 'system') messages.unshift({ role: 'system', content: section });
   return { ...request, messages };
 }
+
+/**
+ * The profile as it applies to a draft in `language`: an English greeting on a Chinese draft (or the reverse) would
+ * be wrong, so the greeting and sign-off apply only in the language the rep mostly writes in.
+ */
+export function styleForLanguage(profile: StyleProfile, language: 'en' | 'zh'): StyleProfile {
+  const repWritesZh = profile.zhShare >= 0.5;
+  if (repWritesZh === (language === 'zh')) return profile;
+  return { ...profile, greeting: null, signOff: null };
+}

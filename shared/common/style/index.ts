@@ -11,4 +11,4 @@ export {
   type FormalityBand,
   type StyleProfile,
 } from './profile';
-export { applyGreetingAndSignOff, fillGreeting, styleInstruction, withStyle } from './apply';
+export { applyGreetingAndSignOff, fillGreeting, styleForLanguage, styleInstruction, withStyle } from './apply';

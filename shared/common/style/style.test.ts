@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   StyleProfileSchema,
+  styleForLanguage,
   applyGreetingAndSignOff,
   greetingOf,
   learnStyle,
@@ -90,6 +91,12 @@ describe('applying a profile to a draft', () => {
       'Hey Ana!\n\nThursday works for us.\n\nCheers,',
     );
     expect(applyGreetingAndSignOff('Thursday works.', profile, null)).toBe('Hey!\n\nThursday works.\n\nCheers,');
+  });
+
+  it('keeps an English greeting and sign-off off a Chinese draft', () => {
+    expect(styleForLanguage(profile, 'en')).toBe(profile);
+    expect(styleForLanguage(profile, 'zh')).toMatchObject({ greeting: null, signOff: null, formality: 'casual' });
+    expect(applyGreetingAndSignOff('王总您好', styleForLanguage(profile, 'zh'))).toBe('王总您好');
   });
 
   it('adds one style section to the system message and nothing without a profile', () => {
