@@ -15,8 +15,6 @@ import {
   takePendingFollowUp,
 } from './style-store';
 
-const GMAIL_TABS = 'https://mail.google.com/*';
-
 /**
  * Gmail's address of a thread: `#all/<hex id>`. The panel knows threads by their permanent id (`thread-f:<decimal>`),
  * whose number is the hex id Gmail's URLs use; a legacy hex id is used as it is.
@@ -28,7 +26,7 @@ export function threadHash(threadId: string): string {
 }
 
 /** The style profile's and follow-ups' requests (extension pages only). */
-export function createStyleHandlers(bridge: Pick<PageBridge, 'callTab'>): Handlers<typeof styleMethods> {
+export function createStyleHandlers(bridge: Pick<PageBridge, 'callTab' | 'gmailTabs'>): Handlers<typeof styleMethods> {
   return {
     'style.get': async () => {
       const db = await getDb();
@@ -52,18 +50,21 @@ export function createStyleHandlers(bridge: Pick<PageBridge, 'callTab'>): Handle
     'followups.open': async ({ threadId, text }) => {
       await setPendingFollowUp(await getDb(), threadId, text, Date.now());
       const hash = threadHash(threadId);
-      const tabs = await browser.tabs.query({ url: GMAIL_TABS });
-      // A tab already on this thread, else the active Gmail tab, else any; the account (`/mail/u/N/`) is kept.
-      const tab = tabs.find((t) => t.url?.includes(hash)) ?? tabs.find((t) => t.active) ?? tabs[0] ?? null;
-      if (tab?.id !== undefined) {
-        const url = new URL(tab.url ?? 'https://mail.google.com/mail/u/0/');
-        if (url.hash !== hash) await browser.tabs.update(tab.id, { url: `${url.origin}${url.pathname}${hash}` });
-        await browser.tabs.update(tab.id, { active: true });
-        if (tab.windowId !== undefined)
-          await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      // The Gmail tabs that reported their page (no `tabs` permission needed): one on this thread, else the latest.
+      const tabs = bridge.gmailTabs();
+      const tab = tabs.find((t) => t.threadId === threadId) ?? tabs.at(-1) ?? null;
+      if (tab) {
+        // The account (`/mail/u/N/`) is kept; a tab already on the thread is left where it is.
+        if (tab.threadId !== threadId) {
+          const url = new URL(tab.url);
+          await browser.tabs.update(tab.tabId, { url: `${url.origin}${url.pathname}${hash}` });
+        }
+        const shown = await browser.tabs.update(tab.tabId, { active: true });
+        if (shown?.windowId !== undefined)
+          await browser.windows.update(shown.windowId, { focused: true }).catch(() => undefined);
         // The panel asks for a waiting follow-up whenever its page publishes.
-        await bridge.callTab(tab.id, 'content.republish', {}).catch(() => undefined);
-        return { tabId: tab.id, opened: 'existing' as const };
+        await bridge.callTab(tab.tabId, 'content.republish', {}).catch(() => undefined);
+        return { tabId: tab.tabId, opened: 'existing' as const };
       }
       const created = await browser.tabs.create({ url: `https://mail.google.com/mail/u/0/${hash}` });
       return { tabId: created.id ?? -1, opened: 'new' as const };

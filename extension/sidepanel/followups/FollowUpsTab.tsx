@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { followUpTemplate } from '../../../shared/common/followups';
 import { buildFollowUpPrompt, postprocess } from '../../../shared/common/prompts';
-import { styleForLanguage, type StyleProfile } from '../../../shared/common/style';
+import { greetedName, styleForLanguage, type StyleProfile } from '../../../shared/common/style';
 import { request } from '../../messaging/client';
 import type { FollowUpItem } from '../../messaging/style-methods';
 import { DEFAULT_SETTINGS, settingsItem } from '../../storage/settings';
@@ -30,7 +30,8 @@ export function templateDraft(item: FollowUpItem, profile: StyleProfile | null):
   const language = languageOf(item, profile);
   return followUpTemplate({
     language,
-    recipientName: item.name,
+    // The persona's name, else whom the first message greeted.
+    recipientName: item.name ?? (item.firstMessage ? greetedName(item.firstMessage) : null),
     ...(item.subject ? { subject: item.subject } : {}),
     sentOn: formatDay(item.firstSentAt, language),
     ...(item.focus ? { focus: item.focus } : {}),

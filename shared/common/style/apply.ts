@@ -130,3 +130,9 @@ export function styleForLanguage(profile: StyleProfile, language: 'en' | 'zh'): 
   if (repWritesZh === (language === 'zh')) return profile;
   return { ...profile, greeting: null, signOff: null };
 }
+
+/** Whom a message greets ("Hi Ana," → "Ana"), from its first line; null when it greets no one by name. */
+export function greetedName(text: string): string | null {
+  const first = text.split('\n').find((l) => l.trim());
+  return first ? nameIn(first) : null;
+}

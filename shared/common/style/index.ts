@@ -11,4 +11,11 @@ export {
   type FormalityBand,
   type StyleProfile,
 } from './profile';
-export { applyGreetingAndSignOff, fillGreeting, styleForLanguage, styleInstruction, withStyle } from './apply';
+export {
+  applyGreetingAndSignOff,
+  fillGreeting,
+  greetedName,
+  styleForLanguage,
+  styleInstruction,
+  withStyle,
+} from './apply';

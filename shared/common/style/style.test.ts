@@ -3,6 +3,7 @@ import {
   StyleProfileSchema,
   styleForLanguage,
   applyGreetingAndSignOff,
+  greetedName,
   greetingOf,
   learnStyle,
   parseMessage,
@@ -91,6 +92,13 @@ describe('applying a profile to a draft', () => {
       'Hey Ana!\n\nThursday works for us.\n\nCheers,',
     );
     expect(applyGreetingAndSignOff('Thursday works.', profile, null)).toBe('Hey!\n\nThursday works.\n\nCheers,');
+  });
+
+  it('reads whom a message greets', () => {
+    expect(greetedName('\nHey Morgan!\n\nHere is the plan.')).toBe('Morgan');
+    expect(greetedName('Dear Mr. Brandt,\nThanks.')).toBe('Mr. Brandt');
+    expect(greetedName('Hi team,\nThanks.')).toBeNull();
+    expect(greetedName('Thanks for the call.')).toBeNull();
   });
 
   it('keeps an English greeting and sign-off off a Chinese draft', () => {
