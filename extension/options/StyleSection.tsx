@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import { FORMALITY_BANDS, type FormalityBand, type StyleProfile } from '../../shared/common/style';
+import { FORMALITY_BANDS, MIN_STYLE_SAMPLES, type FormalityBand, type StyleProfile } from '../../shared/common/style';
 import { request } from '../messaging/client';
 
 interface Form {
@@ -115,6 +115,7 @@ export function StyleSection() {
       {profile && form && (
         <form className="ask" onSubmit={(e) => void save(e)}>
           <p data-testid="style-samples">{i18n.t('style.samples', [String(samples)])}</p>
+          {profile.samples < MIN_STYLE_SAMPLES && <p className="muted">{i18n.t('style.fewSamples')}</p>}
           <label>
             <input
               type="checkbox"

@@ -12,6 +12,7 @@ import { splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
 import { FollowUpReady } from './FollowUpReady';
 import { useStyleProfile } from './use-style';
+import { usableStyle } from '../../../shared/common/style';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -61,7 +62,7 @@ export function GmailAssistant({
             disabledReason={generationOff}
             facts={facts}
             onFactsChange={setFacts}
-            style={style.enabled ? style.profile : null}
+            style={style.enabled ? usableStyle(style.profile) : null}
           />
           <LiveScore compose={compose} thread={thread} recipientName={other?.from.name} facts={splitFacts(facts)} />
         </>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { followUpTemplate } from '../../../shared/common/followups';
 import { buildFollowUpPrompt, postprocess } from '../../../shared/common/prompts';
-import { greetedName, styleForLanguage, type StyleProfile } from '../../../shared/common/style';
+import { greetedName, styleForLanguage, usableStyle, type StyleProfile } from '../../../shared/common/style';
 import { request } from '../../messaging/client';
 import type { FollowUpItem } from '../../messaging/style-methods';
 import { DEFAULT_SETTINGS, settingsItem } from '../../storage/settings';
@@ -49,7 +49,7 @@ export default function FollowUpsTab() {
   const load = useCallback(async () => {
     try {
       const style = await request('style.get', {});
-      setProfile(style.enabled ? style.profile : null);
+      setProfile(style.enabled ? usableStyle(style.profile) : null);
       const res = await request('followups.list', {
         now: Date.now(),
         offsetMinutes: -new Date().getTimezoneOffset(),

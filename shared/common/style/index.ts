@@ -2,6 +2,8 @@
 export { greetingOf, parseMessage, signOffKey, type ParsedMessage } from './parse';
 export {
   FORMALITY_BANDS,
+  MIN_STYLE_SAMPLES,
+  usableStyle,
   StyleProfileSchema,
   bandOf,
   formalityScore,

@@ -7,6 +7,14 @@ import { parseMessage } from './parse';
  * sign-off, formality, length, emoji, language mix, typical phrases). Only this summary is kept, never the messages.
  */
 
+/** Drafts follow a profile only once it has seen this many sent messages: one message is an anecdote, not a habit. */
+export const MIN_STYLE_SAMPLES = 3;
+
+/** The profile drafts should use: none while it has seen too few messages. */
+export function usableStyle(profile: StyleProfile | null): StyleProfile | null {
+  return profile && profile.samples >= MIN_STYLE_SAMPLES ? profile : null;
+}
+
 export const FORMALITY_BANDS = ['casual', 'neutral', 'formal'] as const;
 export type FormalityBand = (typeof FORMALITY_BANDS)[number];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   StyleProfileSchema,
   styleForLanguage,
+  usableStyle,
   applyGreetingAndSignOff,
   greetedName,
   greetingOf,
@@ -68,6 +69,12 @@ describe('learnStyle', () => {
     );
     expect(zh).toMatchObject({ greeting: '{name}，您好！', signOff: '顺祝商祺', formality: 'formal' });
     expect(zh.zhShare).toBe(1);
+  });
+
+  it('is used for drafts only once it has seen three sent messages', () => {
+    expect(usableStyle(learnStyle(casual.slice(0, 2), 0))).toBeNull();
+    expect(usableStyle(learnStyle(casual.slice(0, 3), 0))).toMatchObject({ samples: 3 });
+    expect(usableStyle(null)).toBeNull();
   });
 
   it('keeps the fields the rep edited when it learns again', () => {
