@@ -10,6 +10,7 @@ import { createPageBridge } from './page-bridge';
 import { createPageHandlers, type SenderContext } from './page-handlers';
 import { storeHandlers } from './store-handlers';
 import { createStudioHandlers } from './studio-handlers';
+import { createStyleHandlers } from './style-handlers';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createCompanionHandlers } from './companion-handlers';
 import { createPersonaHandlers } from './persona/persona-handlers';
@@ -41,6 +42,7 @@ export function startBackground(): void {
       ...createCampaignHandlers(),
       ...createCompanionHandlers(),
       ...createStudioHandlers(),
+      ...createStyleHandlers(bridge),
       ...createPersonaHandlers(host, () => route),
       ...createModelBaseHandlers({
         ledger: createLedger({ db: getDb, context: 'worker' }),

@@ -68,6 +68,12 @@ export function createPageBridge(deps: { sendToTab: (tabId: number, message: unk
       const last = gmail.at(-1);
       return last && last.site === 'gmail' ? { url: last.url, checks: last.checks } : null;
     },
+    /** Gmail tabs that reported their page, the most recent last: which thread each shows. */
+    gmailTabs(): Array<{ tabId: number; url: string; threadId: string | null }> {
+      return [...states].flatMap(([tabId, s]) =>
+        s.site === 'gmail' ? [{ tabId, url: s.url, threadId: s.thread?.threadId ?? null }] : [],
+      );
+    },
     forgetTab(tabId: number) {
       states.delete(tabId);
       subscribers.delete(tabId);

@@ -41,6 +41,7 @@ export function createPageHandlers(
       const id = crypto.randomUUID();
       const at = Date.parse(send.at);
       // Through the campaign store, which also keeps the dashboard's digest of the events current.
+      const tag = await campaignTagForDraft(db, send.draftId, send.threadId);
       const record = {
         id,
         type: 'sent',
@@ -50,7 +51,9 @@ export function createPageHandlers(
         to: send.to,
         contactId: send.to[0],
         // A draft the rep tagged to a campaign variant makes this send count for that variant.
-        ...(await campaignTagForDraft(db, send.draftId, send.threadId)),
+        ...tag,
+        // The subject stays on this device: a follow-up names it (issue #20); results sync labels only.
+        ...(tag.campaignId ? { detail: { ...tag.detail, subject: send.subject.slice(0, 300) } } : {}),
       };
       await putSendEvent(db, record);
       // A tagged send also syncs (as a `sent` result), so the team's figures count unanswered sends too.

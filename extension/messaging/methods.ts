@@ -5,6 +5,7 @@ import { contentMethods } from './content-methods';
 import { ExpectationSchema } from '../../shared/common/llm/expectation';
 import { companionMethods } from './companion-methods';
 import { personaMethods } from './persona-methods';
+import { styleMethods } from './style-methods';
 import { campaignMethods } from './campaign-methods';
 import { studioMethods } from './studio-methods';
 import { SALES_INTENTS } from '../../shared/common/ml/naive-bayes/presets';
@@ -278,6 +279,7 @@ export const methods = {
   ...personaMethods,
   ...campaignMethods,
   ...studioMethods,
+  ...styleMethods,
 } satisfies MethodMap;
 export type Methods = typeof methods;
 

@@ -36,7 +36,9 @@ describe('sender policy', () => {
     const all = [...Object.keys(methods), ...Object.keys(streams)];
     const allowed = all.filter((m) => methodRefusal(m, contentScript, ID) === null);
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_METHODS].sort());
-    for (const m of ['host.testScript', 'host.learnIntent', 'host.loadModel', 'engine.setModelBaseUrl', 'nope']) {
+    const refused = ['host.testScript', 'host.learnIntent', 'host.loadModel', 'engine.setModelBaseUrl', 'nope'];
+    // A hostile page must not teach the rep's style or open threads with text of its choosing.
+    for (const m of [...refused, 'style.observe', 'style.update', 'followups.open']) {
       expect(methodRefusal(m, contentScript, ID)).toMatch(/not available to content scripts/);
     }
     expect(all.every((m) => methodRefusal(m, panelFrame, ID) === null)).toBe(true);

@@ -7,6 +7,7 @@ import { useHostStatus } from '../ui/use-host-status';
 import { ModelManager } from './ModelManager';
 import { GmailChecks } from './GmailChecks';
 import { CompanionSection } from './CompanionSection';
+import { StyleSection } from './StyleSection';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -84,6 +85,7 @@ export function OptionsApp() {
         </div>
       </form>
       <CompanionSection savedUrl={settings.companionUrl} />
+      <StyleSection />
       <section>
         <h2>{i18n.t('options.storage')}</h2>
         {counts && (

@@ -19,4 +19,5 @@ export const SIDE_PANEL_TABS: SidePanelTab[] = [
   { id: 'studio', labelKey: 'studio', load: () => import('./studio/StudioTab') },
   { id: 'catalogue', labelKey: 'catalogue', load: () => import('./catalogue/CatalogueTab') },
   { id: 'personas', labelKey: 'personas', load: () => import('./personas/PersonasTab') },
+  { id: 'followups', labelKey: 'followups', load: () => import('./followups/FollowUpsTab') },
 ];

@@ -112,6 +112,23 @@ describe('database migrations', () => {
     v4.close();
   });
 
+  it('step 4 → 5 adds the style profile, its samples and the follow-up state, and keeps the events', async () => {
+    const name = freshName();
+    const v4 = await openCloserDb(4, name);
+    await v4.put('events', { id: 's1', type: 'sent', at: 5, threadId: 't1', campaignId: 'c', variantId: 'v' });
+    v4.close();
+    const v5 = await openCloserDb(5, name);
+    expect([...v5.objectStoreNames]).toEqual(expect.arrayContaining(['style', 'styleSamples', 'followups']));
+    expect(await v5.getAllFromIndex('events', 'by-thread', 't1')).toMatchObject([{ id: 's1', type: 'sent' }]);
+    await v5.put('styleSamples', { id: 'm2', text: 'Hey Tom!', at: 20 });
+    await v5.put('styleSamples', { id: 'm1', text: 'Hey Ana!', at: 10 });
+    expect((await v5.getAllFromIndex('styleSamples', 'by-at')).map((r) => r.id)).toEqual(['m1', 'm2']);
+    await v5.put('style', { id: 'profile', profile: { version: 1 }, enabled: true });
+    await v5.put('followups', { threadId: 't1', dismissedSendAt: 5, updatedAt: 6 });
+    expect(await v5.get('followups', 't1')).toMatchObject({ dismissedSendAt: 5 });
+    v5.close();
+  });
+
   it('refuses to open at a version it has no step for', async () => {
     const name = freshName();
     await expect(openCloserDb(DB_VERSION + 1, name)).rejects.toThrow(/No migration/);

@@ -51,6 +51,13 @@ export const migrations: Array<(db: CloserDb, tx: UpgradeTx) => Promise<void> | 
     db.createObjectStore('library', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
     tx.objectStore('events').createIndex('by-thread', 'threadId');
   },
+  // 4 → 5 (issue #20, self-contained): the rep's style profile, the sent messages it is learned from, and the
+  // follow-up list's own state (dismissed threads, a follow-up waiting to be inserted).
+  (db) => {
+    db.createObjectStore('style', { keyPath: 'id' });
+    db.createObjectStore('styleSamples', { keyPath: 'id' }).createIndex('by-at', 'at');
+    db.createObjectStore('followups', { keyPath: 'threadId' });
+  },
 ];
 
 export const DB_VERSION = migrations.length;

@@ -160,6 +160,33 @@ export interface LibraryItemRecord {
   createdAt: number;
 }
 
+/** The rep's style profile (since v5): one record, id `profile`. The profile's own shape is `StyleProfileSchema`. */
+export interface StyleRecord {
+  id: 'profile';
+  profile: unknown;
+  /** Whether drafts use the profile (each draft can still switch it off). */
+  enabled: boolean;
+}
+
+/** One message the rep sent, as the panel saw it (since v5): the text the style profile is learned from. */
+export interface StyleSampleRecord {
+  /** Gmail's message id. */
+  id: string;
+  text: string;
+  at: number;
+}
+
+/** The follow-up list's state of one thread (since v5). */
+export interface FollowUpRecord {
+  threadId: string;
+  /** The send the rep dismissed the follow-up for; a later send brings the thread back. */
+  dismissedSendAt?: number;
+  /** A reviewed follow-up waiting to be inserted into the thread's reply in Gmail. */
+  pendingText?: string;
+  insertedAt?: number;
+  updatedAt: number;
+}
+
 /** The current (latest) schema. */
 export interface CloserSchema extends DBSchema {
   contacts: { key: string; value: ContactRecord; indexes: { 'by-email': string } };
@@ -182,6 +209,9 @@ export interface CloserSchema extends DBSchema {
   };
   catalogue: { key: string; value: CatalogueItemRecord };
   library: { key: string; value: LibraryItemRecord; indexes: { 'by-created': number } };
+  style: { key: string; value: StyleRecord };
+  styleSamples: { key: string; value: StyleSampleRecord; indexes: { 'by-at': number } };
+  followups: { key: string; value: FollowUpRecord };
 }
 
 /**
@@ -203,4 +233,7 @@ export const STORE_NAMES = [
   'enrichJobs',
   'catalogue',
   'library',
+  'style',
+  'styleSamples',
+  'followups',
 ] as const;

@@ -9,6 +9,9 @@ import { RecommendedItem } from './RecommendedItem';
 import { CampaignTagger } from './CampaignTagger';
 import { DraftVariants } from './DraftVariants';
 import { optionsKey, useDraftVariants } from './use-draft-variants';
+import { StyleSwitch } from './StyleSwitch';
+import { styledDraft } from '../../ui/styled-draft';
+import type { StyleProfile } from '../../../shared/common/style';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
@@ -25,6 +28,7 @@ export function DraftComposer({
   disabledReason,
   facts,
   onFactsChange,
+  style = null,
 }: {
   thread: Thread;
   composes: GmailPageState['composes'];
@@ -33,6 +37,8 @@ export function DraftComposer({
   /** The team's product facts for this reply, one per line (shared with the live check). */
   facts: string;
   onFactsChange: (facts: string) => void;
+  /** The rep's style profile, when one was learned and drafts use it (issue #20). */
+  style?: StyleProfile | null;
 }) {
   const ids = { tone: useId(), length: useId(), lang: useId(), goal: useId(), facts: useId(), text: useId() };
   const [tone, setTone] = useState<(typeof TONES)[number]>('friendly');
@@ -40,11 +46,14 @@ export function DraftComposer({
   const [language, setLanguage] = useState<'en' | 'zh'>(threadLanguage(thread));
   const [goal, setGoal] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  // Per draft: the rep may switch the style off for this reply only.
+  const [useMine, setUseMine] = useState(true);
+  const mine = useMine ? style : null;
   // Up to three variants of the current options, each its own stored draft with its own score and rating.
   const v = useDraftVariants({
     expect,
     threadId: thread.threadId,
-    optionsKey: optionsKey({ tone, length, language, goal, facts }),
+    optionsKey: optionsKey({ tone, length, language, goal, facts: `${facts}\u0000${mine ? 'style' : ''}` }),
     score: (body) =>
       request('host.scoreDraft', {
         subject: thread.subject,
@@ -70,10 +79,15 @@ export function DraftComposer({
       grounding: splitFacts(facts),
     });
     setNotice(null);
-    v.generate(
+    const recipient = thread.messages.findLast((m) => m.from.email !== thread.selfEmail)?.from.name;
+    const styled = styledDraft(
       { messages: prompt.messages, maxTokens: prompt.maxTokens, temperature: prompt.temperature, stop: prompt.stop },
-      { promptVersion: promptRef(prompt), language, mode },
-      (raw) => postprocess(raw, prompt.output).text,
+      mine,
+      language,
+      recipient,
+    );
+    v.generate(styled.request, { promptVersion: promptRef(prompt), language, mode }, (raw) =>
+      styled.finish(postprocess(raw, prompt.output).text),
     );
   };
 
@@ -147,6 +161,7 @@ export function DraftComposer({
         data-testid="draft-facts"
       />
       <RecommendedItem thread={thread} onInclude={v.append} />
+      {style && <StyleSwitch profile={style} checked={useMine} onChange={setUseMine} language={language} />}
       <div className="row">
         <button
           type="button"

@@ -12,6 +12,9 @@ import { splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
 import { FoldedNote } from './FoldedNote';
 import { readableThread } from './readable-thread';
+import { FollowUpReady } from './FollowUpReady';
+import { useStyleProfile } from './use-style';
+import { usableStyle } from '../../../shared/common/style';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -28,6 +31,8 @@ export function GmailAssistant({
   const { byId, error, refresh } = useThreadAnalysis(thread);
   const [facts, setFacts] = useState('');
   const off = page.checks.filter((c) => !c.ok).map((c) => c.feature);
+  // The style learner reads the rep's messages as Gmail shows them: collapsed rows carry no text of their own.
+  const style = useStyleProfile(page.thread);
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);
   const compose = page.composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? page.composes[0];
   return (
@@ -49,6 +54,7 @@ export function GmailAssistant({
       )}
       {thread && (
         <>
+          <FollowUpReady page={page} />
           <ContactCard thread={thread} analysis={byId} />
           <ThreadSummary thread={thread} expect={expect} disabledReason={generationOff} />
           <CampaignOutcomesNote thread={thread} analysis={byId} analysisFailed={error !== null} />
@@ -61,6 +67,7 @@ export function GmailAssistant({
             disabledReason={generationOff}
             facts={facts}
             onFactsChange={setFacts}
+            style={style.enabled ? usableStyle(style.profile) : null}
           />
           <LiveScore compose={compose} thread={thread} recipientName={other?.from.name} facts={splitFacts(facts)} />
         </>
