@@ -133,6 +133,6 @@ describe('Gmail assistant on a thread', () => {
     await expect
       .poll(() => options.getByTestId('gmail-checks').locator('li[data-ok="true"]').count(), { timeout: 10_000 })
       .toBeGreaterThan(2);
-    expect(await options.getByTestId('gmail-checks').textContent()).toContain('thread');
+    expect(await options.getByTestId('gmail-checks').textContent()).toContain('reading the open conversation');
   });
 });

@@ -36,6 +36,7 @@ export const FeatureCheckSchema = z.object({
   feature: z.enum(['thread', 'compose', 'insert', 'sendDetection', 'selfEmail']),
   ok: z.boolean(),
   detail: z.string().max(1_000),
+  idle: z.boolean().optional(),
 });
 
 export const PageStateSchema = z.discriminatedUnion('site', [

@@ -18,7 +18,7 @@ export function selfCheck(root: ParentNode): FeatureCheck[] {
 }
 
 function checkThread(root: ParentNode): FeatureCheck {
-  if (!findThreadSubject(root)) return { feature: 'thread', ok: false, detail: 'no thread open' };
+  if (!findThreadSubject(root)) return { feature: 'thread', ok: false, idle: true, detail: 'no thread open' };
   try {
     const thread = readThread(root, { maxBodyChars: 200, maxQuotedChars: 0, maxTotalChars: 2_000 });
     return { feature: 'thread', ok: true, detail: `${thread.messages.length} messages` };
@@ -29,7 +29,7 @@ function checkThread(root: ParentNode): FeatureCheck {
 }
 
 function checkCompose(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'compose', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'compose', ok: false, idle: true, detail: 'no compose open' };
   const missing = composes.filter((c) => c.kind !== 'inline' && !queryFirst(c.element, sel.composeTo));
   if (missing.length > 0) {
     return { feature: 'compose', ok: false, detail: `no To field (tried ${sel.composeTo.join(' | ')})` };
@@ -38,7 +38,7 @@ function checkCompose(composes: GmailCompose[]): FeatureCheck {
 }
 
 function checkInsert(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'insert', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'insert', ok: false, idle: true, detail: 'no compose open' };
   const editable = composes.every((c) => c.body.getAttribute('contenteditable') !== 'false');
   return editable
     ? { feature: 'insert', ok: true, detail: 'compose body editable' }
@@ -46,7 +46,7 @@ function checkInsert(composes: GmailCompose[]): FeatureCheck {
 }
 
 function checkSend(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'sendDetection', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'sendDetection', ok: false, idle: true, detail: 'no compose open' };
   const without = composes.filter((c) => !findSendButton(c.element, c.body));
   if (without.length > 0) {
     const kinds = without.map((c) => c.kind).join(', ');

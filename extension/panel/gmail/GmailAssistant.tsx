@@ -10,6 +10,7 @@ import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
 import { splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
+import { layoutFaults } from '../../ui/gmail-feature-name';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -23,7 +24,7 @@ export function GmailAssistant({
 }) {
   const { byId, error, refresh } = useThreadAnalysis(page.thread);
   const [facts, setFacts] = useState('');
-  const off = page.checks.filter((c) => !c.ok).map((c) => c.feature);
+  const off = layoutFaults(page.checks);
   const thread = page.thread;
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);
   const compose = page.composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? page.composes[0];
