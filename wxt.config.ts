@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import { DEV_PUBLIC_KEY } from './extension/dev-key';
+import { storeBuildPlugin } from './scripts/store/store-build-plugin';
+
+/** `npm run package` sets this: the Web Store build (no key, packaged model libraries only, own output folder). */
+const STORE_BUILD = process.env.CLOSER_STORE_BUILD === '1';
 
 /**
  * WXT build configuration. The layout is fixed by the product: sources under `extension/`, static files (icons,
@@ -9,16 +13,18 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'public',
   modulesDir: 'extension/wxt-modules',
-  outDir: '.output',
+  // The store build has its own folder, so packaging never replaces the unpacked build the E2E tests load.
+  outDir: STORE_BUILD ? '.output/store' : '.output',
   // Explicit imports only: code must read the same in tests, in Node and in the bundle.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [storeBuildPlugin(STORE_BUILD)] }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // A stable id for unpacked builds (see extension/dev-key.ts); the Web Store assigns its own.
-    ...(process.env.CLOSER_STORE_BUILD === '1' ? {} : { key: DEV_PUBLIC_KEY }),
+    ...(STORE_BUILD ? {} : { key: DEV_PUBLIC_KEY }),
     // Minimal permissions: storage for settings, offscreen for the AI host, sidePanel for the side panel, alarms so
     // the sync outbox and bulk enrichment resume after Chrome stops the service worker. Content scripts declare
     // their own host matches; no broad host permission is requested (the companion backend answers with CORS for

@@ -19,6 +19,7 @@ import { contactRoutes } from './routes/contact-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { extensionRoutes } from './routes/extension-routes';
 import { healthzRoute, readyzRoute } from './routes/healthz';
+import { privacyRoute } from './routes/privacy';
 import { hubspotRoutes } from './routes/hubspot-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { personaRoute } from './routes/persona';
@@ -66,6 +67,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const routes = [
     healthzRoute(),
     readyzRoute(migrations.length, () => closing),
+    privacyRoute(),
     personaRoute(),
     ...(services ? appRoutes(services) : []),
   ];

@@ -52,6 +52,12 @@ export function startBackground(): void {
     trustedModelBase,
   );
   browser.tabs.onRemoved.addListener((tabId) => bridge.forgetTab(tabId));
+  // First run: the welcome page. Only the store build opens it by itself: unpacked builds are loaded into a fresh
+  // profile by every E2E run and by `npm start`, where an extra tab would get in the way (they link to it instead).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' && import.meta.env.CLOSER_STORE_BUILD === true)
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own contexts may talk to us (externally_connectable is not declared, but be explicit).

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The Web Store build `npm run package` makes (no key, welcome page on install). */
+export const STORE_EXTENSION_DIR = join(ROOT, '.output/store/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'extension/e2e/fixtures');
 
 /** Debian's Chromium binary itself: the /usr/bin wrapper adds flags (and its own --load-extension) from /etc. */
@@ -36,9 +38,12 @@ export async function launchChromiumWithExtension(options: {
    * otherwise close the browser and exit the process on those signals, leaving the services running.
    */
   handleSignals?: boolean;
+  /** Another build to load, e.g. the store package's folder (`STORE_EXTENSION_DIR`). */
+  extensionDir?: string;
 }): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension at ${dir}: run "npm run build" (or "npm run package") first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launchPersistentContext(options.userDataDir, {
     executablePath: CHROMIUM,
@@ -48,8 +53,8 @@ export async function launchChromiumWithExtension(options: {
     viewport: { width: 1280, height: 800 },
     args: [
       ...(options.headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-quic',
       '--no-first-run',

@@ -168,10 +168,15 @@ describe('Gmail assistant on a thread', () => {
     await expect
       .poll(() => options.getByTestId('gmail-checks').locator('li[data-ok="true"]').count(), { timeout: 10_000 })
       .toBeGreaterThan(2);
-    expect(await options.getByTestId('gmail-checks').textContent()).toContain('thread');
+    const checks = (await options.getByTestId('gmail-checks').textContent()) ?? '';
+    expect(checks).toContain('reading the open conversation');
     // Each reading feature is reported on this layout, with the date of the evidence the adapter was built against.
-    for (const feature of ['collapsed', 'quotedHistory', 'signature'])
-      expect(await options.getByTestId('gmail-checks').textContent()).toContain(`${feature}:`);
+    for (const feature of [
+      'collapsed messages in a conversation',
+      'earlier messages quoted in a reply',
+      'signatures kept apart',
+    ])
+      expect(checks).toContain(`${feature}: works`);
     expect(await options.getByTestId('gmail-evidence-date').textContent()).toContain('2026-09-14');
   });
 });

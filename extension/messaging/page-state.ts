@@ -48,6 +48,7 @@ export const FeatureCheckSchema = z.object({
   ]),
   ok: z.boolean(),
   detail: z.string().max(1_000),
+  idle: z.boolean().optional(),
 });
 
 export const PageStateSchema = z.discriminatedUnion('site', [

@@ -4,6 +4,7 @@ import { request } from '../messaging/client';
 import type { ResultOf } from '../../shared/common/protocol/define';
 import type { Methods } from '../messaging/methods';
 import { gmailEvidence } from '../hosts/gmail/selectors';
+import { featureName } from '../ui/gmail-feature-name';
 
 /** The Gmail self-check as the last open Gmail tab reported it: which features work on this layout. */
 export function GmailChecks() {
@@ -21,8 +22,9 @@ export function GmailChecks() {
       {report && (
         <ul>
           {report.checks.map((c) => (
-            <li key={c.feature} data-ok={c.ok}>
-              {c.ok ? '✓' : '✗'} {c.feature}: {c.detail}
+            <li key={c.feature} data-ok={c.ok} data-idle={c.idle === true}>
+              {c.ok ? '✓' : c.idle ? '–' : '✗'} {featureName(c.feature)}:{' '}
+              {i18n.t(c.ok ? 'options.check.ok' : c.idle ? 'options.check.idle' : 'options.check.fault')}
             </li>
           ))}
         </ul>

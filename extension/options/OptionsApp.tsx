@@ -8,6 +8,7 @@ import { ModelManager } from './ModelManager';
 import { GmailChecks } from './GmailChecks';
 import { CompanionSection } from './CompanionSection';
 import { StyleSection } from './StyleSection';
+import { PrivacySection } from './PrivacySection';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -38,66 +39,61 @@ export function OptionsApp() {
     e.preventDefault();
     if (!isHttpUrl(draft.companionUrl)) return setUrlError(true);
     setUrlError(false);
-    // Only this form's fields: the model manager saves the engine choice itself.
-    await settingsItem.setValue({
-      ...settings,
-      companionUrl: draft.companionUrl,
-      panelCollapsed: draft.panelCollapsed,
-    });
+    // Only this form's field: the model manager and the writing group save their own.
+    await settingsItem.setValue({ ...settings, companionUrl: draft.companionUrl });
     setSaved(true);
   };
 
+  const setCollapsed = (panelCollapsed: boolean) => void settingsItem.setValue({ ...settings, panelCollapsed });
+
+  // Grouped for a person: what runs the AI, what connects outside, how Closer writes, and what it keeps.
   return (
     <main className="panel">
       <h1>{i18n.t('options.title')}</h1>
-      <section>
-        <h2>{i18n.t('options.hostStatus')}</h2>
+      <section aria-labelledby="group-models" data-testid="group-models">
+        <h2 id="group-models">{i18n.t('options.group.models')}</h2>
+        <h3>{i18n.t('options.hostStatus')}</h3>
         <StatusLine state={host} onRetry={refreshHost} />
+        <ModelManager settings={settings} />
       </section>
-      <ModelManager settings={settings} />
-      <GmailChecks />
-      <form className="ask" onSubmit={save}>
-        <label htmlFor={ids.url}>{i18n.t('options.companionUrl')}</label>
-        <input
-          id={ids.url}
-          value={draft.companionUrl}
-          aria-invalid={urlError}
-          aria-describedby={urlError ? `${ids.url}-err` : undefined}
-          onChange={(e) => (setSaved(false), setDraft({ ...draft, companionUrl: e.target.value }))}
-        />
-        {urlError && (
-          <p id={`${ids.url}-err`} className="error" role="alert">
-            {i18n.t('options.invalidUrl')}
-          </p>
-        )}
+      <section aria-labelledby="group-connection" data-testid="group-connection">
+        <h2 id="group-connection">{i18n.t('options.group.connection')}</h2>
+        <form className="ask" onSubmit={save}>
+          <label htmlFor={ids.url}>{i18n.t('options.companionUrl')}</label>
+          <input
+            id={ids.url}
+            value={draft.companionUrl}
+            aria-invalid={urlError}
+            aria-describedby={urlError ? `${ids.url}-err` : undefined}
+            onChange={(e) => (setSaved(false), setDraft({ ...draft, companionUrl: e.target.value }))}
+          />
+          {urlError && (
+            <p id={`${ids.url}-err`} className="error" role="alert">
+              {i18n.t('options.invalidUrl')}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit">{i18n.t('options.save')}</button>
+            {saved && <span role="status">{i18n.t('options.saved')}</span>}
+          </div>
+        </form>
+        <CompanionSection savedUrl={settings.companionUrl} />
+        <GmailChecks />
+      </section>
+      <section aria-labelledby="group-writing" data-testid="group-writing">
+        <h2 id="group-writing">{i18n.t('options.group.writing')}</h2>
         <label>
           <input
             id={ids.collapsed}
             type="checkbox"
-            checked={draft.panelCollapsed}
-            onChange={(e) => (setSaved(false), setDraft({ ...draft, panelCollapsed: e.target.checked }))}
+            checked={settings.panelCollapsed}
+            onChange={(e) => setCollapsed(e.target.checked)}
           />{' '}
           {i18n.t('options.panelCollapsed')}
         </label>
-        <div className="row">
-          <button type="submit">{i18n.t('options.save')}</button>
-          {saved && <span role="status">{i18n.t('options.saved')}</span>}
-        </div>
-      </form>
-      <CompanionSection savedUrl={settings.companionUrl} />
-      <StyleSection />
-      <section>
-        <h2>{i18n.t('options.storage')}</h2>
-        {counts && (
-          <ul data-testid="store-counts">
-            {Object.entries(counts).map(([name, n]) => (
-              <li key={name}>
-                {name}: {n}
-              </li>
-            ))}
-          </ul>
-        )}
+        <StyleSection />
       </section>
+      <PrivacySection counts={counts} />
     </main>
   );
 }

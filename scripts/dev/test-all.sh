@@ -21,6 +21,8 @@ step typecheck npm run -s typecheck
 step lint npm run -s lint
 step format npm run -s format:check
 step build npx wxt build
+# The Web Store package: store build, zip, check:store (its folder is what welcome.e2e.ts installs).
+step package npm run -s package
 
 if [ -z "${TEST_DATABASE_URL:-}" ] && [ -x scripts/dev/pg-test-cluster.sh ]; then
   TEST_DATABASE_URL=$(bash scripts/dev/pg-test-cluster.sh start) && export TEST_DATABASE_URL

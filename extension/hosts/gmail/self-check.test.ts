@@ -26,12 +26,13 @@ describe('selfCheck', () => {
   it('says which features the view leaves off (inbox: no thread open)', () => {
     loadFixture('gmail-2026-11-compose-new.html');
     const checks = byFeature(document);
-    expect(checks.thread).toMatchObject({ ok: false, detail: 'no thread open' });
+    expect(checks.thread).toMatchObject({ ok: false, idle: true, detail: 'no thread open' });
     expect(checks.compose).toMatchObject({ ok: true, detail: 'new, reply' });
     loadFixture('gmail-2026-11-inbox-shell.html');
     const shell = byFeature(document);
     expect([shell.compose.ok, shell.insert.ok, shell.sendDetection.ok]).toEqual([false, false, false]);
     expect(shell.compose.detail).toBe('no compose open');
+    expect([shell.compose.idle, shell.insert.idle, shell.sendDetection.idle]).toEqual([true, true, true]);
     expect(shell.selfEmail).toMatchObject({ ok: true, detail: 'from title' });
   });
 
@@ -54,6 +55,8 @@ describe('selfCheck', () => {
     for (const el of document.querySelectorAll('[data-message-id] [data-hovercard-id]')) el.remove();
     const { thread } = byFeature(document);
     expect(thread.ok).toBe(false);
+    // A layout change is a fault the panel shows, unlike a view with nothing open.
+    expect(thread.idle).toBeUndefined();
     expect(thread.detail).toMatch(/no element for "sender" \(tried h3 span\[email\]/);
   });
 

@@ -27,7 +27,7 @@ export function selfCheck(root: ParentNode): FeatureCheck[] {
 
 function checkThread(root: ParentNode): { check: FeatureCheck; thread: GmailThread | null } {
   if (!findThreadSubject(root))
-    return { check: { feature: 'thread', ok: false, detail: 'no thread open' }, thread: null };
+    return { check: { feature: 'thread', ok: false, idle: true, detail: 'no thread open' }, thread: null };
   try {
     const thread = readThread(root, { maxBodyChars: 200, maxQuotedChars: 200, maxTotalChars: 4_000 });
     const folded = thread.folded > 0 ? `, ${thread.folded} folded by Gmail` : '';
@@ -46,9 +46,11 @@ function checkThread(root: ParentNode): { check: FeatureCheck; thread: GmailThre
  */
 function checkReading(thread: GmailThread | null, threadCheck: FeatureCheck): FeatureCheck[] {
   if (!thread) {
+    // With no conversation open these wait, as the thread does; with a broken thread they are off with it.
     return (['collapsed', 'quotedHistory', 'signature'] as const).map((feature) => ({
       feature,
       ok: false,
+      ...(threadCheck.idle ? { idle: true } : {}),
       detail: threadCheck.detail,
     }));
   }
@@ -86,7 +88,7 @@ function checkReading(thread: GmailThread | null, threadCheck: FeatureCheck): Fe
 }
 
 function checkCompose(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'compose', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'compose', ok: false, idle: true, detail: 'no compose open' };
   const missing = composes.filter((c) => c.kind !== 'inline' && !queryFirst(c.element, sel.composeTo));
   if (missing.length > 0) {
     return { feature: 'compose', ok: false, detail: `no To field (tried ${sel.composeTo.join(' | ')})` };
@@ -95,7 +97,7 @@ function checkCompose(composes: GmailCompose[]): FeatureCheck {
 }
 
 function checkInsert(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'insert', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'insert', ok: false, idle: true, detail: 'no compose open' };
   const editable = composes.every((c) => c.body.getAttribute('contenteditable') !== 'false');
   return editable
     ? { feature: 'insert', ok: true, detail: 'compose body editable' }
@@ -103,7 +105,7 @@ function checkInsert(composes: GmailCompose[]): FeatureCheck {
 }
 
 function checkSend(composes: GmailCompose[]): FeatureCheck {
-  if (composes.length === 0) return { feature: 'sendDetection', ok: false, detail: 'no compose open' };
+  if (composes.length === 0) return { feature: 'sendDetection', ok: false, idle: true, detail: 'no compose open' };
   const without = composes.filter((c) => !findSendButton(c.element, c.body));
   if (without.length > 0) {
     const kinds = without.map((c) => c.kind).join(', ');

@@ -86,6 +86,8 @@ export interface FeatureCheck {
   feature: GmailFeature;
   ok: boolean;
   detail: string;
+  /** Off only because the view has nothing for it (no conversation, no reply box open): normal, not a fault. */
+  idle?: boolean;
 }
 
 export interface WatchOptions {

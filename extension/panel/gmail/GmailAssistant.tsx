@@ -15,6 +15,7 @@ import { readableThread } from './readable-thread';
 import { FollowUpReady } from './FollowUpReady';
 import { useStyleProfile } from './use-style';
 import { usableStyle } from '../../../shared/common/style';
+import { layoutFaults } from '../../ui/gmail-feature-name';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -30,7 +31,7 @@ export function GmailAssistant({
   const thread = useMemo(() => (page.thread ? readableThread(page.thread) : null), [page.thread]);
   const { byId, error, refresh } = useThreadAnalysis(thread);
   const [facts, setFacts] = useState('');
-  const off = page.checks.filter((c) => !c.ok).map((c) => c.feature);
+  const off = layoutFaults(page.checks);
   // The style learner reads the rep's messages as Gmail shows them: collapsed rows carry no text of their own.
   const style = useStyleProfile(page.thread);
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);

@@ -32,7 +32,7 @@ export async function fetchFromBackend<S extends z.ZodType>(
   schema: S,
   { timeoutMs = BACKEND_TIMEOUT_MS }: FetchFromBackendOptions = {},
 ): Promise<z.output<S>> {
-  // A path like `//evil.example/x` would resolve to another origin.
+  // A path like `//evil.invalid/x` would resolve to another origin.
   if (!path.startsWith('/') || path.startsWith('//')) {
     throw new BackendError('network', `Backend path must start with a single "/": ${path}`);
   }
