@@ -11,12 +11,20 @@ describe('layoutFaults', () => {
   it('shows nothing on the inbox with no conversation or reply box open', () => {
     loadFixture('gmail-2026-11-inbox-shell.html');
     const checks = selfCheck(document);
-    expect(checks.filter((c) => !c.ok).map((c) => c.feature)).toEqual(['thread', 'compose', 'insert', 'sendDetection']);
+    expect(checks.filter((c) => !c.ok).map((c) => c.feature)).toEqual([
+      'thread',
+      'collapsed',
+      'quotedHistory',
+      'signature',
+      'compose',
+      'insert',
+      'sendDetection',
+    ]);
     expect(layoutFaults(checks)).toEqual([]);
   });
 
   it('names a broken feature for a person, never by its id', () => {
-    loadFixture('gmail-2026-11-thread-view.html');
+    loadFixture('gmail-2026-12-thread-view.html');
     document.querySelector('[aria-label="More send options"]')!.remove();
     document.querySelector('.aoO')!.classList.remove('aoO');
     expect(layoutFaults(selfCheck(document))).toEqual(['«gmail.feature.sendDetection»']);
