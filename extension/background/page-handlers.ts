@@ -62,5 +62,8 @@ export function createPageHandlers(
     'page.gmailChecks': () => bridge.latestGmailChecks(),
     'page.insertDraft': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.insertDraft', params),
     'page.selectText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.selectText', params),
+    'page.readSelection': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.readSelection', params),
+    'page.replaceText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.replaceText', params),
+    'page.setSubject': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.setSubject', params),
   };
 }

@@ -253,6 +253,18 @@ export const methods = {
     params: contentMethods['content.selectText'].params,
     result: contentMethods['content.selectText'].result,
   },
+  'page.readSelection': {
+    params: contentMethods['content.readSelection'].params,
+    result: contentMethods['content.readSelection'].result,
+  },
+  'page.replaceText': {
+    params: contentMethods['content.replaceText'].params,
+    result: contentMethods['content.replaceText'].result,
+  },
+  'page.setSubject': {
+    params: contentMethods['content.setSubject'].params,
+    result: contentMethods['content.setSubject'].result,
+  },
   /** Options page: which Gmail features work on the layout the last Gmail tab reported. */
   'page.gmailChecks': {
     params: z.object({}).strict(),

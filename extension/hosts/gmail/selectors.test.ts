@@ -67,9 +67,72 @@ const expected: Record<GmailFixture, Partial<Record<Key, number>>> = {
   },
   'gmail-2026-11-thread-200.html': { appMain: 1, threadSubject: 1, message: 200, messageSender: 200, quoted: 398 },
   'gmail-2026-11-inbox-shell.html': { appMain: 0, navigation: 1, composeBody: 0 },
+  // Rebuilt from public evidence (2026-12): one compose each.
+  'gmail-2026-12-compose-new.html': {
+    appMain: 1,
+    navigation: 1,
+    threadSubject: 0,
+    message: 0,
+    composeBody: 1,
+    composeDialog: 1,
+    composeRegion: 1,
+    composeSubject: 1,
+    composeReplyTarget: 1,
+    composeFrom: 1,
+    composeTo: 1,
+    recipientChip: 1,
+    // More send options and Insert signature.
+    sendButtonPartner: 2,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-12-compose-fullscreen.html': {
+    appMain: 1,
+    composeBody: 1,
+    composeDialog: 1,
+    composeRegion: 1,
+    composeTo: 1,
+    recipientChip: 1,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-12-compose-inline-reply.html': {
+    appMain: 1,
+    threadSubject: 1,
+    message: 1,
+    composeBody: 1,
+    composeDialog: 0,
+    composeRegion: 1,
+    composeSubject: 1,
+    composeReplyTarget: 1,
+    composeTo: 1,
+    recipientChip: 1,
+    // More send options and the reply-type menu.
+    sendButtonPartner: 2,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-12-compose-forward.html': {
+    appMain: 1,
+    threadSubject: 1,
+    message: 1,
+    composeBody: 1,
+    composeRegion: 1,
+    composeTo: 1,
+    recipientChip: 0,
+    sendButtonLegacy: 1,
+  },
+  'gmail-2026-12-compose-popout.html': {
+    appMain: 1,
+    navigation: 0,
+    accountArea: 0,
+    composeBody: 1,
+    composeDialog: 1,
+    composeRegion: 1,
+    composeTo: 1,
+    recipientChip: 2,
+    sendButtonLegacy: 1,
+  },
 };
 
-describe('Gmail selectors against the 2026-11 fixtures', () => {
+describe('Gmail selectors against the dated fixtures', () => {
   for (const [fixture, counts] of Object.entries(expected) as Array<[GmailFixture, Partial<Record<Key, number>>]>) {
     it(`match as expected in ${fixture}`, () => {
       loadFixture(fixture);
