@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findComposes, gmailSelectors, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
 import { replaceRange, rewriteTarget, type RewriteTarget } from '../hosts/gmail/rewrite-text';
 import type { GmailCompose } from '../hosts/gmail/types';
-import { SelectorError } from '../hosts/selector-error';
+import { queryFirst, SelectorError } from '../hosts/selector-error';
 import type { GmailPageState } from '../messaging/page-state';
 import { publishPageState, recordSend, serveContentRequests } from './page-client';
 
@@ -50,7 +50,6 @@ function readComposes(doc: Document): GmailPageState['composes'] {
 }
 
 const MESSAGE_SELECTOR = '[data-message-id], [data-legacy-message-id]';
-const SUBJECT_INPUT = gmailSelectors.composeSubject.join(', ');
 
 /** Whether a burst of mutations may have changed the thread's messages (rather than composes, tooltips or lists). */
 function touchesMessages(records: MutationRecord[]): boolean {
@@ -172,7 +171,9 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     },
     'content.setSubject': ({ composeIndex, subject }) => {
-      const input = composeAt(composeIndex)?.element.querySelector<HTMLInputElement>(SUBJECT_INPUT);
+      // In list order: the visible subject box before the form's hidden `subject` field.
+      const el = composeAt(composeIndex)?.element;
+      const input = el && (queryFirst(el, gmailSelectors.composeSubject) as HTMLInputElement | null);
       if (!input) return { ok: false };
       input.value = subject;
       // Gmail updates the title and the draft on input events.

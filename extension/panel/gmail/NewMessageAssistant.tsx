@@ -202,7 +202,7 @@ export function NewMessageAssistant({
               </button>
               {subject && (
                 <button type="button" onClick={() => void applySubject(subject)} data-testid="new-use-subject">
-                  {i18n.t('compose.applySubject', [subject])}
+                  {i18n.t('compose.useSubject', [subject])}
                 </button>
               )}
             </div>

@@ -13,8 +13,8 @@ import type { GmailPageState } from '../../messaging/page-state';
 import { useGeneration } from '../../ui/use-generation';
 
 type Compose = GmailPageState['composes'][number];
-type Action = RewriteStyle | 'to-zh' | 'to-en';
-const ACTIONS: readonly Action[] = [...REWRITE_STYLES, 'to-zh', 'to-en'];
+type Action = RewriteStyle | 'toZh' | 'toEn';
+const ACTIONS: readonly Action[] = [...REWRITE_STYLES, 'toZh', 'toEn'];
 
 /**
  * Rewrites the rep's selection in a compose (or their whole draft): the page keeps what will be replaced, the panel
@@ -63,11 +63,11 @@ export function RewriteTool({
     if (!original) return;
     const base = { context: '', grounding: [] };
     const prompt =
-      action === 'to-zh' || action === 'to-en'
+      action === 'toZh' || action === 'toEn'
         ? buildTranslatePrompt({
             ...base,
             text: original.text,
-            constraints: { language: action === 'to-zh' ? 'zh' : 'en' },
+            constraints: { language: action === 'toZh' ? 'zh' : 'en' },
           })
         : buildRewritePrompt({
             ...base,
