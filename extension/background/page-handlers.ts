@@ -66,5 +66,8 @@ export function createPageHandlers(
     'page.insertDraft': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.insertDraft', params),
     'page.selectText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.selectText', params),
     'page.expandFolded': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.expandFolded', params),
+    'page.readSelection': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.readSelection', params),
+    'page.replaceText': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.replaceText', params),
+    'page.setSubject': (params, ctx) => bridge.callTab(needTab(ctx, 'panel'), 'content.setSubject', params),
   };
 }

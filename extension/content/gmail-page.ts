@@ -1,7 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { expandFolded, findComposes, insertDraft, readThread, selfCheck, watchSends } from '../hosts/gmail';
+import {
+  expandFolded,
+  findComposes,
+  gmailSelectors,
+  insertDraft,
+  readThread,
+  selfCheck,
+  watchSends,
+} from '../hosts/gmail';
+import { replaceRange, rewriteTarget, type RewriteTarget } from '../hosts/gmail/rewrite-text';
 import type { GmailCompose } from '../hosts/gmail/types';
-import { SelectorError } from '../hosts/selector-error';
+import { queryFirst, SelectorError } from '../hosts/selector-error';
 import type { GmailPageState } from '../messaging/page-state';
 import { publishPageState, recordSend, serveContentRequests } from './page-client';
 
@@ -77,6 +86,9 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
   let threadVersion = 0;
   let checks: GmailPageState['checks'] | null = null;
   let checksShape = '';
+  // What the next rewrite replaces (a live Range: it follows edits around it), and the shortcut's last request.
+  let target: (RewriteTarget & { compose: GmailCompose }) | null = null;
+  let rewriteRequest: GmailPageState['rewriteRequest'];
 
   const publish = (force = false) => {
     const t0 = performance.now();
@@ -95,7 +107,8 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       }
       return checks;
     });
-    const key = `${threadVersion}|${state.url}|${state.theme}|${JSON.stringify(state.composes)}|${JSON.stringify(state.checks)}`;
+    if (rewriteRequest) state.rewriteRequest = rewriteRequest;
+    const key = `${rewriteRequest?.seq}|${threadVersion}|${state.url}|${state.theme}|${JSON.stringify(state.composes)}|${JSON.stringify(state.checks)}`;
     // A user-timing entry per read of the page: the Gmail benchmark sums these as our main-thread cost per burst.
     performance.measure('closer:read-page', { start: t0, end: performance.now() });
     if (!force && key === last) return;
@@ -123,6 +136,22 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
   publish(true);
 
   const composeAt = (index: number): GmailCompose | undefined => findComposes(doc)[index];
+  const keep = (compose: GmailCompose | undefined) => {
+    const found = compose && rewriteTarget(compose);
+    target = found ? { ...found, compose } : null;
+    return found;
+  };
+  // The rewrite shortcut (Alt+Shift+R) in a compose body: the panel opens its rewrite tool on the selection.
+  ctx.addEventListener(doc, 'keydown', (e) => {
+    if (!e.altKey || !e.shiftKey || e.code !== 'KeyR') return;
+    const composes = findComposes(doc);
+    const composeIndex = composes.findIndex((c) => c.body.contains(e.target as Node));
+    const found = composeIndex >= 0 ? keep(composes[composeIndex]) : null;
+    if (!found) return;
+    e.preventDefault();
+    rewriteRequest = { composeIndex, text: found.text, whole: found.whole, seq: (rewriteRequest?.seq ?? 0) + 1 };
+    publish(true);
+  });
   const stopServing = serveContentRequests({
     'content.republish': () => {
       threadDirty = true;
@@ -143,6 +172,28 @@ export function startGmailPage(ctx: ContentScriptContext, doc: Document = docume
       threadDirty = true;
       schedule();
       return { ok };
+    },
+    'content.readSelection': ({ composeIndex }) => {
+      const found = keep(composeAt(composeIndex));
+      return found ? { ok: true, text: found.text, whole: found.whole } : { ok: false };
+    },
+    'content.replaceText': ({ composeIndex, text }) => {
+      const compose = composeAt(composeIndex);
+      if (!target || !compose || compose.body !== target.compose.body) return { ok: false, reason: 'compose-closed' };
+      const result = replaceRange(compose, target.range, text);
+      target = null;
+      schedule();
+      return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+    },
+    'content.setSubject': ({ composeIndex, subject }) => {
+      // In list order: the visible subject box before the form's hidden `subject` field.
+      const el = composeAt(composeIndex)?.element;
+      const input = el && (queryFirst(el, gmailSelectors.composeSubject) as HTMLInputElement | null);
+      if (!input) return { ok: false };
+      input.value = subject;
+      // Gmail updates the title and the draft on input events.
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return { ok: true };
     },
   });
   ctx.onInvalidated(stopServing);

@@ -87,6 +87,9 @@ export function startHubspotPage(ctx: ContentScriptContext, doc: Document = docu
     'content.insertDraft': () => ({ ok: false, reason: 'HubSpot pages have no compose' }),
     'content.selectText': () => ({ ok: false }),
     'content.expandFolded': () => ({ ok: false }),
+    'content.readSelection': () => ({ ok: false }),
+    'content.replaceText': () => ({ ok: false, reason: 'HubSpot pages have no compose' }),
+    'content.setSubject': () => ({ ok: false }),
   });
   ctx.onInvalidated(() => {
     stop();

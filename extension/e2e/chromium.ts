@@ -18,6 +18,8 @@ export const FIXTURE_ROUTES: Record<string, string> = {
   'https://mail.google.com/mail/u/0/fixture/thread-long': 'gmail-2026-12-thread-long.html',
   'https://mail.google.com/mail/u/0/fixture/thread': 'gmail-2026-12-thread-view.html',
   'https://mail.google.com/mail/u/0/fixture/compose-new': 'gmail-2026-11-compose-new.html',
+  'https://mail.google.com/mail/u/0/fixture/new-message': 'gmail-2026-12-compose-new.html',
+  'https://mail.google.com/mail/u/0/fixture/complaint': 'gmail-2026-12-compose-inline-reply.html',
   'https://mail.google.com/': 'gmail-2026-11-inbox-shell.html',
   'https://app.hubspot.com/contacts/12345/objects/0-1/views': 'hubspot-2026-11-contact-list.html',
   'https://app.hubspot.com/contacts/12345/objects/0-1?': 'hubspot-2026-11-contact-list.html',

@@ -258,6 +258,18 @@ export const methods = {
     params: contentMethods['content.expandFolded'].params,
     result: contentMethods['content.expandFolded'].result,
   },
+  'page.readSelection': {
+    params: contentMethods['content.readSelection'].params,
+    result: contentMethods['content.readSelection'].result,
+  },
+  'page.replaceText': {
+    params: contentMethods['content.replaceText'].params,
+    result: contentMethods['content.replaceText'].result,
+  },
+  'page.setSubject': {
+    params: contentMethods['content.setSubject'].params,
+    result: contentMethods['content.setSubject'].result,
+  },
   /** Options page: which Gmail features work on the layout the last Gmail tab reported. */
   'page.gmailChecks': {
     params: z.object({}).strict(),

@@ -60,6 +60,15 @@ export const PageStateSchema = z.discriminatedUnion('site', [
     checks: z.array(FeatureCheckSchema).max(20),
     /** Gmail's own theme, so the panel can match it. */
     theme: z.enum(['light', 'dark']).optional(),
+    /** The rep pressed the rewrite shortcut in a compose: what it would replace; `seq` tells presses apart. */
+    rewriteRequest: z
+      .object({
+        composeIndex: z.number().int().min(0).max(50),
+        text: z.string().max(6_000),
+        whole: z.boolean(),
+        seq: z.number().int().min(0),
+      })
+      .optional(),
   }),
   z.object({
     site: z.literal('hubspot'),

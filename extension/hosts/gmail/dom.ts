@@ -19,11 +19,20 @@ export function queryAllFirst(root: ParentNode, selectors: readonly string[]): E
   return [];
 }
 
-const DISPLAY_NONE = /display\s*:\s*none/i;
+// Inline styles that hide text: Gmail hides cached views with `display:none`; a hostile mail hides instructions to
+// an assistant with any of these (invisible to the rep, but plain text to a reader of the DOM).
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0?\.?0*\s*(?:;|$|!)|font-size\s*:\s*0(?:\.0*)?\s*[a-z%]*\s*(?:;|$|!)|(?:max-)?height\s*:\s*0[a-z]*\s*(?:;|$|!)[^]*overflow\s*:\s*hidden|overflow\s*:\s*hidden[^]*(?:max-)?height\s*:\s*0[a-z]*\s*(?:;|$|!))/i;
+// White text (on the white of a mail body), unless the same style paints a background.
+const WHITE_TEXT = /(?:^|;)\s*color\s*:\s*(?:#fff(?:fff)?|white|rgba?\(\s*255\s*,\s*255\s*,\s*255)\b/i;
+const BACKGROUND = /background/i;
 
-/** Hidden by an attribute or an inline style: cheap, no layout (Gmail hides cached views with inline styles). */
+/** Hidden by an attribute or an inline style: cheap, no layout. */
 export function isHiddenInline(el: Element): boolean {
-  return el.hasAttribute('hidden') || DISPLAY_NONE.test(el.getAttribute('style') ?? '');
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (!style) return false;
+  return HIDING_STYLE.test(style) || (WHITE_TEXT.test(style) && !BACKGROUND.test(style));
 }
 
 /** True when `el` or one of its ancestors is hidden inline. */

@@ -82,7 +82,7 @@ function lineElement(doc: Document, line: string): HTMLElement {
  * The rep's selection when it is in this body and outside the signature/quote; a selection reaching into the
  * signature is cut before it so replacing never deletes it.
  */
-function selectionRangeIn(body: HTMLElement, selection: Selection | null): Range | null {
+export function selectionRangeIn(body: HTMLElement, selection: Selection | null): Range | null {
   // No selection at all when the document never had focus.
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0).cloneRange();
@@ -114,7 +114,7 @@ function defaultRange(body: HTMLElement): Range {
 }
 
 /** The child of `body` that starts the signature or quote, including a plain-text `-- ` line above it. */
-function firstProtectedBlock(body: HTMLElement): ChildNode | null {
+export function firstProtectedBlock(body: HTMLElement): ChildNode | null {
   let block: ChildNode | null = null;
   for (let child = body.firstChild; child && !block; child = child.nextSibling) {
     if (child.nodeType !== ELEMENT_NODE) continue;

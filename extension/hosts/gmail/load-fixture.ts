@@ -10,7 +10,12 @@ export type GmailFixture =
   | 'gmail-2026-11-compose-popout.html'
   | 'gmail-2026-12-thread-hostile.html'
   | 'gmail-2026-12-thread-200.html'
-  | 'gmail-2026-11-inbox-shell.html';
+  | 'gmail-2026-11-inbox-shell.html'
+  | 'gmail-2026-12-compose-new.html'
+  | 'gmail-2026-12-compose-fullscreen.html'
+  | 'gmail-2026-12-compose-inline-reply.html'
+  | 'gmail-2026-12-compose-forward.html'
+  | 'gmail-2026-12-compose-popout.html';
 
 export function fixtureHtml(name: GmailFixture): string {
   return readFileSync(FIXTURES + name, 'utf8');

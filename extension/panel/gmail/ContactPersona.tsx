@@ -15,6 +15,11 @@ const KEY_FIELDS = ['role', 'segment', 'buyingStage', 'preferredTone', 'preferre
  * to HubSpot through the companion backend. Both are optional; without a connection only the local one shows.
  */
 export function ContactPersona({ email }: { email: string }) {
+  return <ContactPersonaView {...useContactPersona(email)} />;
+}
+
+/** The local persona and the synced summary of an address; `synced` is 'offline' when the companion is unreachable. */
+export function useContactPersona(email: string): { local: LocalPersona; synced: Synced | 'offline' } {
   const [local, setLocal] = useState<LocalPersona>(null);
   const [synced, setSynced] = useState<Synced | 'offline'>(null);
   useEffect(() => {
@@ -34,7 +39,10 @@ export function ContactPersona({ email }: { email: string }) {
       live = false;
     };
   }, [email]);
+  return { local, synced };
+}
 
+export function ContactPersonaView({ local, synced }: { local: LocalPersona; synced: Synced | 'offline' }) {
   const facts = local
     ? KEY_FIELDS.flatMap((name) => {
         const field = local.fields[name];

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { i18n } from '#i18n';
-import { buildReplyDraftPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
+import { buildReplyDraftPrompt, buildSupportReplyPrompt, postprocess, promptRef } from '../../../shared/common/prompts';
 import { request } from '../../messaging/client';
 import type { Expectation } from '../../messaging/methods';
 import type { GmailPageState } from '../../messaging/page-state';
@@ -12,6 +12,7 @@ import { optionsKey, useDraftVariants } from './use-draft-variants';
 import { StyleSwitch } from './StyleSwitch';
 import { styledDraft } from '../../ui/styled-draft';
 import type { StyleProfile } from '../../../shared/common/style';
+import { knowledgeFor, type ReplyMode } from './compose-context';
 
 type Thread = NonNullable<GmailPageState['thread']>;
 const TONES = ['friendly', 'formal', 'concise', 'persuasive'] as const;
@@ -29,8 +30,11 @@ export function DraftComposer({
   facts,
   onFactsChange,
   style = null,
+  suggestedMode,
 }: {
   thread: Thread;
+  /** Support or sales, from the intent and sentiment of their latest message; the rep can switch. */
+  suggestedMode: ReplyMode;
   composes: GmailPageState['composes'];
   expect: Expectation;
   disabledReason: string | null;
@@ -40,11 +44,21 @@ export function DraftComposer({
   /** The rep's style profile, when one was learned and drafts use it (issue #20). */
   style?: StyleProfile | null;
 }) {
-  const ids = { tone: useId(), length: useId(), lang: useId(), goal: useId(), facts: useId(), text: useId() };
+  const ids = {
+    mode: useId(),
+    tone: useId(),
+    length: useId(),
+    lang: useId(),
+    goal: useId(),
+    facts: useId(),
+    text: useId(),
+  };
   const [tone, setTone] = useState<(typeof TONES)[number]>('friendly');
   const [length, setLength] = useState<(typeof LENGTHS)[number]>('short');
   const [language, setLanguage] = useState<'en' | 'zh'>(threadLanguage(thread));
   const [goal, setGoal] = useState('');
+  const [modeChoice, setModeChoice] = useState<ReplyMode | null>(null);
+  const mode = modeChoice ?? suggestedMode;
   const [notice, setNotice] = useState<string | null>(null);
   // Per draft: the rep may switch the style off for this reply only.
   const [useMine, setUseMine] = useState(true);
@@ -53,7 +67,13 @@ export function DraftComposer({
   const v = useDraftVariants({
     expect,
     threadId: thread.threadId,
-    optionsKey: optionsKey({ tone, length, language, goal, facts: `${facts}\u0000${mine ? 'style' : ''}` }),
+    optionsKey: optionsKey({
+      tone,
+      length,
+      language,
+      goal: `${mode}|${goal}`,
+      facts: `${facts}\u0000${mine ? 'style' : ''}`,
+    }),
     score: (body) =>
       request('host.scoreDraft', {
         subject: thread.subject,
@@ -72,12 +92,22 @@ export function DraftComposer({
   }, []);
   const streaming = v.streaming;
 
-  const generate = (mode: 'replace' | 'add' = 'replace') => {
-    const prompt = buildReplyDraftPrompt({
+  const generate = async (slot: 'replace' | 'add' = 'replace') => {
+    const input = {
       context: promptContext(thread),
       constraints: { language, length, tone, ...(goal.trim() ? { callToAction: goal.trim() } : {}) },
       grounding: splitFacts(facts),
-    });
+    };
+    let prompt;
+    if (mode === 'support') {
+      // Support answers come from the team's facts and the catalogue items that match the customer's words.
+      const latest = thread.messages.findLast((m) => m.from.email !== thread.selfEmail)?.bodyText ?? '';
+      const items = await request('catalogue.list', {}).then(
+        (r) => r.items,
+        () => [],
+      );
+      prompt = buildSupportReplyPrompt({ ...input, grounding: [...input.grounding, ...knowledgeFor(items, latest)] });
+    } else prompt = buildReplyDraftPrompt(input);
     setNotice(null);
     const recipient = thread.messages.findLast((m) => m.from.email !== thread.selfEmail)?.from.name;
     const styled = styledDraft(
@@ -86,7 +116,7 @@ export function DraftComposer({
       language,
       recipient,
     );
-    v.generate(styled.request, { promptVersion: promptRef(prompt), language, mode }, (raw) =>
+    v.generate(styled.request, { promptVersion: promptRef(prompt), language, mode: slot }, (raw) =>
       styled.finish(postprocess(raw, prompt.output).text),
     );
   };
@@ -115,6 +145,19 @@ export function DraftComposer({
   return (
     <section aria-labelledby="draft-h" className="ask" data-testid="draft">
       <h2 id="draft-h">{i18n.t('draft.title')}</h2>
+      <div className="row wrap">
+        <label htmlFor={ids.mode}>{i18n.t('draft.mode')}</label>
+        <select
+          id={ids.mode}
+          value={mode}
+          onChange={(e) => setModeChoice(e.target.value as ReplyMode)}
+          data-testid="draft-mode"
+          data-suggested={suggestedMode}
+        >
+          <option value="sales">{i18n.t('draft.modes.sales')}</option>
+          <option value="support">{i18n.t('draft.modes.support')}</option>
+        </select>
+      </div>
       <div className="row wrap">
         <label htmlFor={ids.tone}>{i18n.t('draft.tone')}</label>
         <select id={ids.tone} value={tone} onChange={(e) => setTone(e.target.value as typeof tone)}>
@@ -165,7 +208,7 @@ export function DraftComposer({
       <div className="row">
         <button
           type="button"
-          onClick={() => generate('replace')}
+          onClick={() => void generate('replace')}
           disabled={streaming || disabledReason !== null}
           data-testid="draft-generate"
         >
@@ -184,7 +227,7 @@ export function DraftComposer({
         variants={v.variants}
         selected={v.selectedIndex}
         onSelect={v.select}
-        onAnother={() => generate('add')}
+        onAnother={() => void generate('add')}
         canAdd={v.canAdd && disabledReason === null}
         busy={streaming}
         panelId={ids.text}

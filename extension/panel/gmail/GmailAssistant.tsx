@@ -8,7 +8,7 @@ import { ThreadView } from './ThreadView';
 import { ThreadSummary } from './ThreadSummary';
 import { ContactCard } from './ContactCard';
 import { useThreadAnalysis } from './use-analysis';
-import { splitFacts } from './thread-context';
+import { draftGrounding, splitFacts } from './thread-context';
 import { CampaignOutcomesNote } from './CampaignOutcomesNote';
 import { FoldedNote } from './FoldedNote';
 import { readableThread } from './readable-thread';
@@ -16,6 +16,9 @@ import { FollowUpReady } from './FollowUpReady';
 import { useStyleProfile } from './use-style';
 import { usableStyle } from '../../../shared/common/style';
 import { layoutFaults } from '../../ui/gmail-feature-name';
+import { replyModeFor } from './compose-context';
+import { NewMessageAssistant } from './NewMessageAssistant';
+import { RewriteTool } from './RewriteTool';
 
 /** The rep's daily job in Gmail: understand the thread, draft and check the reply, insert it. */
 export function GmailAssistant({
@@ -36,6 +39,9 @@ export function GmailAssistant({
   const style = useStyleProfile(page.thread);
   const other = thread?.messages.findLast((m) => m.from.email !== thread.selfEmail);
   const compose = page.composes.find((c) => c.kind === 'inline' || c.kind === 'reply') ?? page.composes[0];
+  // Without a thread (the inbox, a pop-out window), the assistant works on a compose: a new message first.
+  const standalone = thread ? undefined : (page.composes.find((c) => c.kind === 'new') ?? page.composes[0]);
+  const latest = other ? byId.get(other.id) : undefined;
   return (
     <>
       {off.length > 0 && (
@@ -43,10 +49,19 @@ export function GmailAssistant({
           {i18n.t('gmail.featuresOff', [off.join(', ')])}
         </p>
       )}
-      {!thread && (
+      {!thread && !standalone && (
         <p className="muted" data-testid="no-thread">
           {i18n.t('gmail.noThread')}
         </p>
+      )}
+      {standalone && (
+        <NewMessageAssistant
+          key={standalone.index}
+          compose={standalone}
+          expect={expect}
+          disabledReason={generationOff}
+          shortcut={page.rewriteRequest}
+        />
       )}
       {error && (
         <p className="error" role="alert">
@@ -69,8 +84,22 @@ export function GmailAssistant({
             facts={facts}
             onFactsChange={setFacts}
             style={style.enabled ? usableStyle(style.profile) : null}
+            suggestedMode={replyModeFor(latest?.intent?.label, latest?.sentiment?.label)}
           />
-          <LiveScore compose={compose} thread={thread} recipientName={other?.from.name} facts={splitFacts(facts)} />
+          {compose && (
+            <RewriteTool
+              compose={compose}
+              expect={expect}
+              disabledReason={generationOff}
+              shortcut={page.rewriteRequest}
+            />
+          )}
+          <LiveScore
+            compose={compose}
+            subject={thread.subject}
+            recipientName={other?.from.name}
+            grounding={draftGrounding(thread, splitFacts(facts))}
+          />
         </>
       )}
     </>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { request } from '../../messaging/client';
-import { draftGrounding } from './thread-context';
 import { ScoreDetails, type DraftScore } from '../../ui/ScoreDetails';
 import { useLatest } from '../../ui/use-latest';
 import type { GmailPageState } from '../../messaging/page-state';
@@ -11,26 +10,28 @@ type Score = DraftScore;
 const DEBOUNCE_MS = 400;
 
 /**
- * Checks what the rep is writing in Gmail's reply as they type (debounced, computed in the AI host): the explainable
- * score, and claims nothing in the thread or the product facts supports, each a click away from its place.
+ * Checks what the rep is writing in any Gmail compose as they type (debounced, computed in the AI host): the
+ * explainable score, and claims nothing in the grounding supports, each a click away from its place. A reply is
+ * grounded on its thread and the product facts; a new message on the product facts, the CRM and the persona.
  */
 export function LiveScore({
   compose,
-  thread,
+  subject: fallbackSubject,
   recipientName,
-  facts,
+  grounding,
 }: {
   compose: GmailPageState['composes'][number] | undefined;
-  thread: NonNullable<GmailPageState['thread']>;
+  /** The subject when the compose has none of its own (an inline reply keeps the thread's). */
+  subject: string;
   recipientName: string | undefined;
-  facts: string[];
+  grounding: string[];
 }) {
   const [score, setScore] = useState<Score | null>(null);
   const [error, setError] = useState<string | null>(null);
   const body = compose?.bodyText ?? '';
-  const subject = compose?.subject || thread.subject;
-  const latestGrounding = useLatest(draftGrounding(thread, facts));
-  const factsKey = facts.join('\n');
+  const subject = compose?.subject || fallbackSubject;
+  const latestGrounding = useLatest(grounding);
+  const groundingKey = grounding.join('\n');
 
   useEffect(() => {
     if (!body.trim()) return setScore(null);
@@ -48,7 +49,7 @@ export function LiveScore({
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // Re-check when the text changes, not on each new array.
-  }, [body, subject, recipientName, thread.threadId, factsKey, latestGrounding]);
+  }, [body, subject, recipientName, groundingKey, latestGrounding]);
 
   return (
     <section aria-labelledby="score-h" data-testid="live-score">

@@ -17,6 +17,7 @@ const RELEASED: Readonly<Record<string, string>> = {
   'support-reply@1': '9005fd1504357151',
   'subject-lines@1': '67ff406d51133bc9',
   'rewrite@1': '255f2cee7ae00dc8',
+  'rewrite@2': '1b329b9ea810a149',
   'translate@1': '737a37e4dbbcb82d',
   'persona@1': '83983624eb41ca04',
   'social-post@1': '5b9f15ed50b7834d',

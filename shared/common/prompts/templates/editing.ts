@@ -3,20 +3,38 @@ import { GIVEN_CALL_TO_ACTION, GROUNDING_RULES, TEXT_OUTPUT_RULES } from './rule
 
 /** Editing the user's own text: rewrites in a style, and English ↔ Simplified Chinese translation. */
 
-export const REWRITE_STYLES = ['formal', 'friendly', 'concise', 'persuasive', 'shorter', 'longer'] as const;
+export const REWRITE_STYLES = [
+  'formal',
+  'friendly',
+  'concise',
+  'persuasive',
+  'shorter',
+  'longer',
+  'confident',
+  'grammar',
+] as const;
 export type RewriteStyle = (typeof REWRITE_STYLES)[number];
 
 export const REWRITE: PromptTemplate = {
   id: 'rewrite',
-  version: 1,
-  description: "Rewrites the user's text in one of six styles.",
+  version: 2,
+  description: "Rewrites the user's text in one of eight styles.",
   output: 'plain',
   temperature: 0.4,
   lengthWords: { short: 60, medium: 120, long: 200 },
   defaultLength: 'medium',
   capLength: false,
   // Target length relative to the original, per style.
-  lengthFactors: { formal: 1.1, friendly: 1.1, concise: 0.7, persuasive: 1.1, shorter: 0.5, longer: 1.5 },
+  lengthFactors: {
+    formal: 1.1,
+    friendly: 1.1,
+    concise: 0.7,
+    persuasive: 1.1,
+    shorter: 0.5,
+    longer: 1.5,
+    confident: 1,
+    grammar: 1,
+  },
   parts: {
     system: "You are Closer, an editor who rewrites a salesperson's text without changing what it says.",
     rules: [...GROUNDING_RULES, ...TEXT_OUTPUT_RULES],
@@ -38,6 +56,10 @@ export const REWRITE: PromptTemplate = {
       shorter: 'about half as long, keeping the key facts and the request.',
       longer:
         'about half again as long, by explaining what is already there more fully; add no new facts, numbers or promises.',
+      confident:
+        'more confident: direct statements instead of hedges ("I think", "maybe", "just"), active voice, a clear request; no new claims or promises.',
+      grammar:
+        'correct: fix grammar, spelling and punctuation only, changing as few words as possible and keeping the wording and tone.',
     },
   },
 };
