@@ -30,7 +30,7 @@ export function hubspotRoutes(services: AppServices): Route[] {
     verifyV3(
       config.clientSecret,
       ctx.method,
-      `${config.publicUrl}${ctx.url.pathname}${ctx.url.search}`,
+      `${config.publicUrl}${ctx.rawTarget ?? `${ctx.url.pathname}${ctx.url.search}`}`,
       ctx.body,
       ctx.headers,
     );
