@@ -75,6 +75,8 @@ export interface SandboxState {
   rateLimited(portalId: number): number;
   /** Of those, the search 429s. */
   searchThrottled(portalId: number): number;
+  /** Search requests received (answered or throttled). */
+  searches(portalId: number): number;
 }
 
 export interface RunningSandbox {
@@ -131,8 +133,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     duplicates: (id) => countDuplicates(portalOf(id)),
     rateLimited: (id) => portalOf(id).statusCounts.get(429) ?? 0,
     searchThrottled: (id) => searchThrottledCounts.get(id) ?? 0,
+    searches: (id) => searchCounts.get(id) ?? 0,
   };
   const searchThrottledCounts = new Map<number, number>();
+  const searchCounts = new Map<number, number>();
   const recordFaults: crm.RecordFaults = {
     refuse: (key) => state.faults.refuseRecords.includes(key.toLowerCase()) || state.faults.refuseRecords.includes(key),
     transient: () => state.faults.partialRate > 0 && roll() < state.faults.partialRate,
@@ -422,6 +426,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (!portal) throw new SandboxError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
       requireScope(admission.scopes, method, url.pathname);
       if (method === 'POST' && /^\/crm\/v3\/objects\/(contacts|notes|emails)\/search$/.test(url.pathname)) {
+        searchCounts.set(portal.id, (searchCounts.get(portal.id) ?? 0) + 1);
         if (!admission.searchAdmitted) {
           searchThrottledCounts.set(portal.id, (searchThrottledCounts.get(portal.id) ?? 0) + 1);
           const throttled = search.searchThrottled();

@@ -13,7 +13,7 @@ import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } fro
 import { HubSpotError, NoAccessTokenError, type HubSpotClient } from '../hubspot/hubspot-client';
 import { forgetPending, markCreated, markPending, readWrites } from './engagement-writes';
 import { fieldsJson } from './properties';
-import { deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
+import { deadLetter, portalsWithDueJobs, renewLease, retryJobs, type ClaimedJob } from './jobs';
 import { runProcedure } from './procedures';
 
 export const BATCH_SIZE = 100;
@@ -43,6 +43,7 @@ export class SyncWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly id = `w-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private claims = 0;
   private portals: number[] = [];
   private nextPortal = 0;
   private portalsRefreshedAt = 0;
@@ -97,9 +98,9 @@ export class SyncWorker {
     // Only rows still leased by this worker: a lease that lapsed may already belong to another instance.
     const { rows } = await this.db.query<{ id: string }>(
       `UPDATE outbox_jobs SET status = 'pending', run_after = now(), last_error = $3, updated_at = now()
-        WHERE id = ANY($1::bigint[]) AND status = 'running' AND claimed_by = $2
+        WHERE id = ANY($1::bigint[]) AND status = 'running' AND starts_with(claimed_by, $2)
         RETURNING id`,
-      [ids, this.id, 'released: the server shut down before the batch finished'],
+      [ids, `${this.id}:`, 'released: the server shut down before the batch finished'],
     );
     this.log.warn('sync.released_at_shutdown', { jobs: rows.length, drainMs });
     return { released: rows.length };
@@ -114,6 +115,7 @@ export class SyncWorker {
     const limiter = this.hubspot.limiter(portalId);
     let stamp: number;
     let jobs: ClaimedJob[];
+    let claim: string;
     try {
       // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
       stamp = await limiter.acquire({ paced: true });
@@ -122,7 +124,9 @@ export class SyncWorker {
         limiter.release(stamp);
         return false;
       }
-      jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
+      // Each claim has its own token: a lease is renewed, and checked, by the batch that holds it (see renewLease).
+      claim = `${this.id}:${(this.claims += 1)}`;
+      jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, claim);
       if (jobs.length === 0) {
         limiter.release(stamp);
         this.portalsRefreshedAt = 0;
@@ -143,7 +147,7 @@ export class SyncWorker {
     }
     this.inFlight.add(ids);
     try {
-      await this.process(portalId, jobs, stamp);
+      await this.process(portalId, jobs, stamp, claim);
     } finally {
       this.inFlight.delete(ids);
     }
@@ -172,7 +176,7 @@ export class SyncWorker {
     return this.portals[this.nextPortal];
   }
 
-  private async process(portalId: number, jobs: ClaimedJob[], stamp: number): Promise<void> {
+  private async process(portalId: number, jobs: ClaimedJob[], stamp: number, claim: string): Promise<void> {
     const slot = new HeldSlot(this.hubspot, portalId, stamp);
     const outcome = new BatchOutcome();
     try {
@@ -195,7 +199,7 @@ export class SyncWorker {
       }
       const resolved = ready.filter((e) => ids.has(e.email));
       if (resolved.length > 0) {
-        await this.createEngagements(portalId, resolved, ids, outcome);
+        await this.createEngagements(portalId, resolved, ids, outcome, claim);
         await this.writeResultObjects(
           portalId,
           resolved.filter((e) => !outcome.failed.has(e.jobId)),
@@ -357,6 +361,7 @@ export class SyncWorker {
     events: EngagementInput[],
     ids: Map<string, string>,
     outcome: BatchOutcome,
+    claim: string,
   ): Promise<void> {
     outcome.stage = 'engagements';
     const writes = await readWrites(
@@ -365,6 +370,11 @@ export class SyncWorker {
       events.map((e) => e.eventId),
     );
     const todo: EngagementInput[] = [];
+    // Lookups are slow (a few searches a second): a batch that spent a quarter of its lease on them defers the rest,
+    // so it finishes well within its lease. One that outlived it would be claimed again while still running, and two
+    // batches would then look up and create the same events at once.
+    const lookupDeadline = Date.now() + this.options.leaseMs / 4;
+    let lookups = 0;
     for (const event of events) {
       const write = writes.get(event.eventId);
       if (write?.state === 'created') continue;
@@ -381,6 +391,15 @@ export class SyncWorker {
         });
         continue;
       }
+      if (lookups > 0 && Date.now() > lookupDeadline) {
+        outcome.fail([event.jobId], {
+          reason: 'engagements: lookup deferred to the next batch',
+          retryable: true,
+          waitMs: 0,
+        });
+        continue;
+      }
+      lookups += 1;
       // Pending: did the request whose answer was lost create it?
       try {
         const { body } = await this.hubspot.request<{ total: number; results?: { id: string }[] }>(
@@ -407,7 +426,20 @@ export class SyncWorker {
       if (batch.length === 0) continue;
       await isolating(
         batch,
-        async (part) => {
+        async (whole) => {
+          // Creating is the one write that is not idempotent: only for jobs this batch still holds, with their lease
+          // renewed, so no other batch can claim them while the request is out.
+          const owned = await renewLease(
+            this.db,
+            whole.map((e) => e.jobId),
+            claim,
+            this.options.leaseMs,
+          );
+          const part = whole.filter((e) => owned.has(e.jobId));
+          for (const event of whole.filter((e) => !owned.has(e.jobId))) {
+            outcome.fail([event.jobId], { reason: 'engagements: lease lost', retryable: true, leaseLost: true });
+          }
+          if (part.length === 0) return;
           await markPending(this.db, portalId, part);
           let answer: { body: BatchAnswer };
           try {
@@ -555,12 +587,21 @@ export class SyncWorker {
   private async settle(jobs: ClaimedJob[], outcome: BatchOutcome): Promise<void> {
     const retries = new Map<string, { ids: string[]; delay: number; reason: string; refund: boolean }>();
     const dead = new Map<string, string[]>();
+    const backoffs = new Map<number, number>();
+    const backoffOf = (attempts: number) => {
+      const delay = backoffs.get(attempts) ?? backoffMs(attempts);
+      backoffs.set(attempts, delay);
+      return delay;
+    };
     for (const job of jobs) {
       const failure = outcome.failed.get(job.id);
-      if (!failure) continue;
+      // A job whose lease another batch took is that batch's to settle.
+      if (!failure || failure.leaseLost) continue;
       const refund = failure.throttled === true || failure.waitMs !== undefined;
       if (failure.retryable && (refund || job.attempts < this.options.maxAttempts)) {
-        const delay = failure.waitMs ?? (failure.throttled ? 1_000 : backoffMs(job.attempts));
+        // One jittered delay per attempt count: jobs of a batch that failed together stay together, instead of
+        // coming back one by one as batches of a few (which spent the rate limit on small batches).
+        const delay = failure.waitMs ?? (failure.throttled ? 1_000 : backoffOf(job.attempts));
         const key = `${delay}\u0000${failure.reason}\u0000${refund}`;
         const group = retries.get(key) ?? { ids: [], delay, reason: failure.reason, refund };
         group.ids.push(job.id);
@@ -591,6 +632,8 @@ interface Failure {
   throttled?: boolean;
   /** Not a failure but a wait (search indexing): retry after this long, attempt refunded. */
   waitMs?: number;
+  /** The job's lease lapsed and another batch claimed it: leave it alone. */
+  leaseLost?: boolean;
 }
 
 /** Per job, the first failure of this batch; jobs absent from it were delivered. */
