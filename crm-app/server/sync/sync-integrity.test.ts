@@ -105,6 +105,38 @@ describe.each(DATABASE_KINDS)('sync integrity on %s', (kind) => {
     expect(rows[1]?.last_error).toContain('refused');
     const notes = [...(h.sandbox.state.portals.get(PORTAL)?.engagements.notes.values() ?? [])];
     expect(notes.map((n) => n.properties.closer_event_id).sort()).toEqual([`${PORTAL}:ev-1`, `${PORTAL}:ev-3`]);
+
+    // The extension learns which items HubSpot has, and sees the dead letter with its reason.
+    const token = await h.devToken(PORTAL);
+    const api = (path: string, body?: unknown) =>
+      fetch(`${h.server.url}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    const status = await api('/v1/sync/status', { keys: ['ev-1', 'ev-2', 'nope'] });
+    expect(status.body.items).toEqual({
+      'ev-1': { state: 'delivered' },
+      'ev-2': { state: 'dead', reason: expect.stringContaining('refused') },
+      nope: { state: 'unknown' },
+    });
+    const listed = (await api('/v1/sync/dead-letters')).body.deadLetters as { id: string; email: string }[];
+    expect(listed.map((d) => d.email)).toEqual(['c2@x.io']);
+
+    // The settings page (signed, with the userEmail hubspot.fetch appends) lists it too and sends it again.
+    const query = `portalId=${PORTAL}&userId=7&userEmail=ada%2Bops%40x.io&appId=1`;
+    const card = await h.signedFetch('GET', `/v1/card/dead-letters?${query}`);
+    expect(card.status).toBe(200);
+    expect(((await card.json()) as { deadLetters: unknown[] }).deadLetters).toHaveLength(1);
+    h.sandbox.state.faults.refuseRecords = [];
+    const retried = await h.signedFetch(
+      'POST',
+      `/v1/card/dead-letters/retry?${query}`,
+      JSON.stringify({ ids: listed.map((d) => d.id) }),
+    );
+    expect(await retried.json()).toEqual({ retried: listed.map((d) => d.id) });
+    await eventually(async () => (await jobs()).every((j) => j.status === 'succeeded'));
+    expect((await api('/v1/sync/status', { keys: ['ev-2'] })).body.items).toEqual({ 'ev-2': { state: 'delivered' } });
   });
 
   it('dead-letters a note HubSpot refuses in a 207 alone, and delivers the rest of its batch', async () => {
