@@ -25,6 +25,9 @@ const WebhookEvents = z
   )
   .max(1000);
 
+/** The webhook subscriptions this route acts on; src/app/webhooks/webhooks-hsmeta.json subscribes to exactly these. */
+export const HANDLED_SUBSCRIPTIONS = ['contact.deletion', 'contact.privacyDeletion', 'contact.merge'] as const;
+
 /** hubspot.fetch appends portalId (and userId, userEmail, appId) to every card request; other parameters pass. */
 const PortalQuery = z.object({ portalId: z.coerce.number().int().positive() });
 
