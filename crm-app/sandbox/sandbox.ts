@@ -51,6 +51,8 @@ export interface SandboxOptions {
   clientSecret?: string;
   accessTokenTtlS?: number;
   faults?: Partial<Faults>;
+  /** Leave `hub_id` out of token answers (HubSpot's spec marks it optional there; the token info has it). */
+  tokenResponseWithoutHubId?: boolean;
   /** CRM search's per-second limit per portal (default 4). */
   searchPerSecond?: number;
   /**
@@ -192,7 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         access_token: issueAccessToken(grant.portalId, grant.user, grant.scopes),
         refresh_token: refresh,
         expires_in: ttl,
-        hub_id: grant.portalId,
+        ...(options.tokenResponseWithoutHubId ? {} : { hub_id: grant.portalId }),
       },
     };
   }

@@ -85,6 +85,11 @@ describe.each(DATABASE_KINDS)('sync integrity on %s', (kind) => {
     expect(portal?.engagements.emails.size).toBe(1);
   });
 
+  it('installs when the token answer lacks hub_id, reading the portal from the token info', async () => {
+    harness = await startHarness(database().db, { portals: [{ id: PORTAL }], tokenResponseWithoutHubId: true });
+    expect(await harness.install()).toMatchObject({ installed: true, portalId: PORTAL });
+  });
+
   it('honours a 207 per record: the refused contact is dead-lettered alone, the others are delivered', async () => {
     harness = await startHarness(database().db, { portals: [{ id: PORTAL }] });
     const h = harness;
