@@ -1,5 +1,6 @@
 /** The CRM endpoints of the sandbox: properties and groups, contacts batch/search, engagements, associations v4. */
 import { validation, SandboxError } from './errors';
+import { checkProperties } from './properties';
 import {
   associate,
   newObjectId,
@@ -26,6 +27,38 @@ export interface Answer {
 
 const now = () => new Date().toISOString();
 
+/**
+ * Per-record outcomes a test injects into batch writes: HubSpot answers 207 Multi-Status with the records it wrote
+ * in `results` and the others in `errors` (spec: BatchResponseSimplePublicObjectWithErrors; `numErrors`, each error a
+ * StandardError), and the failed ones are not applied.
+ */
+export interface RecordFaults {
+  /** Keys (an upserted contact's email, an engagement's or result's closer_event_id, an updated id) refused for good. */
+  refuse(key: string): boolean;
+  /** Rolled per record: a transient failure of that record alone. */
+  transient(): boolean;
+}
+export const NO_RECORD_FAULTS: RecordFaults = { refuse: () => false, transient: () => false };
+
+/** The StandardError of one record of a batch, naming the record as HubSpot's batch errors do (context.ids). */
+function recordError(fault: 'refused' | 'transient', key: string, traceId?: unknown): Record<string, unknown> {
+  return {
+    status: 'error',
+    category: fault === 'refused' ? 'VALIDATION_ERROR' : 'INTERNAL_ERROR',
+    message:
+      fault === 'refused' ? `Record ${key} was refused (injected)` : `Record ${key} failed (injected, transient)`,
+    context: { ids: [key], ...(typeof traceId === 'string' ? { objectWriteTraceId: [traceId] } : {}) },
+    errors: [],
+    links: {},
+  };
+}
+
+/** Which fault, if any, hits the record with this key. */
+function faultOf(faults: RecordFaults, key: string): 'refused' | 'transient' | undefined {
+  if (faults.refuse(key)) return 'refused';
+  return faults.transient() ? 'transient' : undefined;
+}
+
 function inputsOf(body: Body): Body[] {
   const inputs = body.inputs;
   if (!Array.isArray(inputs)) throw validation('Invalid input JSON: "inputs" must be an array');
@@ -46,19 +79,6 @@ function stringProperties(value: unknown): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [key, raw] of Object.entries(value)) out[key] = raw === null ? null : String(raw);
   return out;
-}
-
-function checkContactProperties(portal: PortalState, properties: Record<string, unknown>): void {
-  const unknown = Object.keys(properties).filter((name) => !portal.properties.has(name));
-  if (unknown.length > 0) {
-    throw validation('Property values were not valid', {
-      errors: unknown.map((name) => ({
-        message: `Property "${name}" does not exist`,
-        code: 'PROPERTY_DOESNT_EXIST',
-        context: { propertyName: [name] },
-      })),
-    });
-  }
 }
 
 function view(object: CrmObject, properties?: string[]): Record<string, unknown> {
@@ -86,6 +106,7 @@ function createContact(portal: PortalState, email: string | undefined, propertie
   const stamp = now();
   const contact: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
   portal.contacts.set(contact.id, contact);
+  portal.indexedAt.set(contact.id, Date.now());
   if (email) {
     const key = email.toLowerCase();
     portal.contactByEmail.set(key, contact.id);
@@ -94,17 +115,23 @@ function createContact(portal: PortalState, email: string | undefined, propertie
   return contact;
 }
 
-export function contactsBatchUpsert(portal: PortalState, body: Body): Answer {
+export function contactsBatchUpsert(portal: PortalState, body: Body, faults = NO_RECORD_FAULTS): Answer {
   const inputs = inputsOf(body);
   const results: unknown[] = [];
+  const errors: unknown[] = [];
   for (const input of inputs) {
     if (input.idProperty !== 'email') throw validation('Upsert of contacts requires idProperty "email"');
     if (typeof input.id !== 'string' || !input.id.includes('@')) throw validation('Invalid email for upsert');
     const properties = stringProperties(input.properties);
-    checkContactProperties(portal, properties);
+    checkProperties(portal, 'contacts', properties);
   }
   for (const input of inputs) {
     const email = String(input.id).toLowerCase();
+    const fault = faultOf(faults, email);
+    if (fault) {
+      errors.push(recordError(fault, String(input.id)));
+      continue;
+    }
     const properties = stringProperties(input.properties);
     const existingId = portal.contactByEmail.get(email);
     const existing = existingId === undefined ? undefined : portal.contacts.get(existingId);
@@ -116,12 +143,12 @@ export function contactsBatchUpsert(portal: PortalState, body: Body): Answer {
       results.push({ ...view(createContact(portal, email, { ...properties, email })), new: true });
     }
   }
-  return batchAnswer(results, []);
+  return batchAnswer(results, errors);
 }
 
-export function contactsBatchUpdate(portal: PortalState, body: Body): Answer {
+export function contactsBatchUpdate(portal: PortalState, body: Body, faults = NO_RECORD_FAULTS): Answer {
   const inputs = inputsOf(body);
-  for (const input of inputs) checkContactProperties(portal, stringProperties(input.properties));
+  for (const input of inputs) checkProperties(portal, 'contacts', stringProperties(input.properties));
   const results: unknown[] = [];
   const errors: unknown[] = [];
   for (const input of inputs) {
@@ -133,6 +160,12 @@ export function contactsBatchUpdate(portal: PortalState, body: Body): Answer {
         message: 'Object not found',
         context: { ids: [String(input.id)] },
       });
+      continue;
+    }
+    const fault =
+      faultOf(faults, String(input.id)) ?? (contact.properties.email && faultOf(faults, contact.properties.email));
+    if (fault) {
+      errors.push(recordError(fault, String(input.id)));
       continue;
     }
     Object.assign(contact.properties, stringProperties(input.properties));
@@ -196,45 +229,22 @@ export function engagementsBatchRead(portal: PortalState, type: EngagementType, 
   return batchAnswer(results, errors);
 }
 
-/** Properties a search `query` matches against (HubSpot's default searchable contact properties, simplified). */
-const QUERY_PROPERTIES = ['email', 'firstname', 'lastname', 'company', 'phone', 'domain'];
-
-interface Filter {
-  propertyName: string;
-  operator: string;
-  value?: string;
-}
-
-/** Search supports EQ / NEQ / HAS_PROPERTY filters, ANDed within a group and ORed across groups. */
-export function search(objects: Iterable<CrmObject>, body: Body): Answer {
-  const groups = (Array.isArray(body.filterGroups) ? body.filterGroups : []) as { filters?: Filter[] }[];
-  const limit = Math.min(Number(body.limit ?? 10) || 10, 200);
-  const after = Number(body.after ?? 0) || 0;
-  const properties = Array.isArray(body.properties) ? body.properties.map(String) : undefined;
-  const matches = (object: CrmObject, filter: Filter) => {
-    const value = object.properties[filter.propertyName] ?? (filter.propertyName === 'hs_object_id' ? object.id : null);
-    if (filter.operator === 'EQ') return value !== null && value.toLowerCase() === String(filter.value).toLowerCase();
-    if (filter.operator === 'NEQ') return value !== String(filter.value);
-    if (filter.operator === 'HAS_PROPERTY') return value !== null && value !== '';
-    throw validation(`Unsupported filter operator ${filter.operator}`);
-  };
-  const query = typeof body.query === 'string' ? body.query.trim().toLowerCase() : '';
-  const matchesQuery = (object: CrmObject) =>
-    query === '' || QUERY_PROPERTIES.some((name) => (object.properties[name] ?? '').toLowerCase().includes(query));
-  const all = [...objects].filter(
-    (object) =>
-      matchesQuery(object) &&
-      (groups.length === 0 || groups.some((group) => (group.filters ?? []).every((f) => matches(object, f)))),
-  );
-  const page = all.slice(after, after + limit);
-  const next = after + limit < all.length ? { paging: { next: { after: String(after + limit) } } } : {};
-  return { status: 200, body: { total: all.length, results: page.map((o) => view(o, properties)), ...next } };
-}
-
-export function engagementsBatchCreate(portal: PortalState, type: EngagementType, body: Body): Answer {
+/**
+ * `POST /crm/v3/objects/{notes|emails}/batch/create`: every input's properties are checked first (a bad one refuses the
+ * whole batch with 400, nothing written), `hs_timestamp` is required, association targets must exist. 201 when all
+ * were created, 207 with `errors` when injected faults hit some records.
+ */
+export function engagementsBatchCreate(
+  portal: PortalState,
+  type: EngagementType,
+  body: Body,
+  faults = NO_RECORD_FAULTS,
+): Answer {
   const inputs = inputsOf(body);
   const results: unknown[] = [];
+  const errors: unknown[] = [];
   for (const input of inputs) {
+    checkProperties(portal, type, stringProperties(input.properties), ['hs_timestamp']);
     for (const association of (Array.isArray(input.associations) ? input.associations : []) as Body[]) {
       const to = association.to as { id?: unknown } | undefined;
       if (!portal.contacts.has(String(to?.id)))
@@ -242,15 +252,17 @@ export function engagementsBatchCreate(portal: PortalState, type: EngagementType
     }
   }
   for (const input of inputs) {
+    const properties = stringProperties(input.properties);
+    const key = properties.closer_event_id ?? String(input.objectWriteTraceId ?? '');
+    const fault = key ? faultOf(faults, key) : undefined;
+    if (fault) {
+      errors.push(recordError(fault, key, input.objectWriteTraceId));
+      continue;
+    }
     const stamp = now();
-    const object: CrmObject = {
-      id: newObjectId(),
-      properties: stringProperties(input.properties),
-      createdAt: stamp,
-      updatedAt: stamp,
-      archived: false,
-    };
+    const object: CrmObject = { id: newObjectId(), properties, createdAt: stamp, updatedAt: stamp, archived: false };
     portal.engagements[type].set(object.id, object);
+    portal.indexedAt.set(object.id, Date.now());
     for (const association of (Array.isArray(input.associations) ? input.associations : []) as Body[]) {
       const to = association.to as { id: unknown };
       const types = (Array.isArray(association.types) ? association.types : []) as { associationTypeId?: number }[];
@@ -263,9 +275,15 @@ export function engagementsBatchCreate(portal: PortalState, type: EngagementType
         types[0]?.associationTypeId ?? ENGAGEMENT_TO_CONTACT_TYPE[type],
       );
     }
-    results.push(view(object));
+    results.push({
+      ...view(object),
+      ...(typeof input.objectWriteTraceId === 'string' ? { objectWriteTraceId: input.objectWriteTraceId } : {}),
+    });
   }
-  return { status: 201, body: { status: 'COMPLETE', results, startedAt: now(), completedAt: now() } };
+  const base = { status: 'COMPLETE', results, startedAt: now(), completedAt: now() };
+  return errors.length > 0
+    ? { status: 207, body: { ...base, numErrors: errors.length, errors } }
+    : { status: 201, body: base };
 }
 
 export function associateDefault(portal: PortalState, params: Record<string, string>): Answer {
@@ -297,27 +315,6 @@ const PropertyInput = (body: Body): PropertyDef => {
   }
   return body as unknown as PropertyDef;
 };
-
-export function createProperty(portal: PortalState, body: Body): Answer {
-  const property = PropertyInput(body);
-  if (portal.properties.has(property.name)) {
-    throw new SandboxError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${property.name}' already exists.`);
-  }
-  if (!portal.groups.has(property.groupName)) throw validation(`Property group ${property.groupName} does not exist`);
-  portal.properties.set(property.name, { ...property });
-  return { status: 201, body: property };
-}
-
-export function createGroup(portal: PortalState, body: Body): Answer {
-  if (typeof body.name !== 'string' || typeof body.label !== 'string')
-    throw validation('Group needs "name" and "label"');
-  if (portal.groups.has(body.name)) {
-    throw new SandboxError(409, 'OBJECT_ALREADY_EXISTS', `A property group named '${body.name}' already exists.`);
-  }
-  const group = { name: body.name, label: body.label, displayOrder: Number(body.displayOrder ?? -1), archived: false };
-  portal.groups.set(group.name, group);
-  return { status: 201, body: group };
-}
 
 /** A custom object type by its objectTypeId (`2-…`) or fully qualified name (`p{portal}_{name}`). */
 export function schemaOf(portal: PortalState, objectType: string): CustomSchema {
@@ -370,7 +367,12 @@ export function schemas(portal: PortalState, method: string, body: Body): Answer
 }
 
 /** Batch upsert of custom object records by one of the schema's unique properties, as HubSpot does it. */
-export function customBatchUpsert(portal: PortalState, objectType: string, body: Body): Answer {
+export function customBatchUpsert(
+  portal: PortalState,
+  objectType: string,
+  body: Body,
+  faults = NO_RECORD_FAULTS,
+): Answer {
   const schema = schemaOf(portal, objectType);
   const records = portal.customObjects.get(schema.objectTypeId) ?? new Map<string, CrmObject>();
   const unique = portal.customUnique.get(schema.objectTypeId) ?? new Map<string, string>();
@@ -392,7 +394,14 @@ export function customBatchUpsert(portal: PortalState, objectType: string, body:
     return { key, properties, existing };
   });
   const results: unknown[] = [];
+  const errors: unknown[] = [];
   for (const { key, properties, existing } of planned) {
+    const id = key.split('\u0000')[1] ?? '';
+    const fault = faultOf(faults, id);
+    if (fault) {
+      errors.push(recordError(fault, id));
+      continue;
+    }
     // A key repeated within the batch: its first input created the record.
     const record = existing ?? records.get(unique.get(key) ?? '');
     if (record) {
@@ -409,7 +418,7 @@ export function customBatchUpsert(portal: PortalState, objectType: string, body:
     }
     results.push({ ...view(created), new: true });
   }
-  return batchAnswer(results, []);
+  return batchAnswer(results, errors);
 }
 
 /**

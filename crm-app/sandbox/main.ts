@@ -9,6 +9,7 @@ const sandbox = await startSandbox({
       tier: process.env.SANDBOX_TIER === 'enterprise' ? 'enterprise' : 'free',
     },
   ],
+  ...(process.env.SANDBOX_SEARCH_PER_SECOND ? { searchPerSecond: Number(process.env.SANDBOX_SEARCH_PER_SECOND) } : {}),
   rateLimit: {
     max: Number(process.env.SANDBOX_RATE_MAX ?? 110),
     windowMs: Number(process.env.SANDBOX_RATE_WINDOW_MS ?? 10_000),

@@ -9,9 +9,22 @@ import type { AddressInfo } from 'node:net';
 import { createRng } from '../../shared/common/random';
 import { DEV_HUBSPOT_CLIENT } from '../server/hubspot/dev-client';
 import * as crm from './crm-handlers';
+import * as properties from './properties';
+import * as search from './search';
 import { SandboxError, validation } from './errors';
 import { availableScopes, grantScopes, requireScope } from './scopes';
-import { countDuplicates, createPortal, type PortalState, type Tier } from './state';
+import { countDuplicates, createPortal, type PortalState, type PropertyObjectType, type Tier } from './state';
+
+const PROPERTIES_PATH = /^\/crm\/v3\/properties\/(?<type>contacts|notes|emails)$/;
+const GROUPS_PATH = /^\/crm\/v3\/properties\/(?<type>contacts|notes|emails)\/groups$/;
+
+/**
+ * HubSpot's date-versioned paths (`/crm/objects/2026-03/contacts/…`, `/crm/properties/2026-03/…`; developers.hubspot.com
+ * "API versioning", the 2026-03 reference) answer as their v3 equivalents do.
+ */
+export function undated(path: string): string {
+  return path.replace(/^\/crm\/(objects|properties)\/\d{4}-\d{2}\//, '/crm/v3/$1/');
+}
 
 export interface Faults {
   /** Share of limited requests answered with a 5xx (after being counted against the limit). */
@@ -22,6 +35,12 @@ export interface Faults {
   dropRate: number;
   /** Faults hit only paths this matches (all limited paths when absent), to aim them at one step of a flow. */
   paths?: RegExp;
+  /** Share of records in a batch write that fail alone (transient), answered in a 207 with the others written. */
+  partialRate: number;
+  /** Record keys (email, closer_event_id, record id) every batch write refuses for good, in a 207. */
+  refuseRecords: string[];
+  /** How long a written record stays invisible to search (HubSpot indexes asynchronously). */
+  searchLagMs: number;
 }
 
 export interface SandboxOptions {
@@ -32,6 +51,10 @@ export interface SandboxOptions {
   clientSecret?: string;
   accessTokenTtlS?: number;
   faults?: Partial<Faults>;
+  /** Leave `hub_id` out of token answers (HubSpot's spec marks it optional there; the token info has it). */
+  tokenResponseWithoutHubId?: boolean;
+  /** CRM search's per-second limit per portal (default 4). */
+  searchPerSecond?: number;
   /**
    * Seeds the rolls that decide which requests fail, so a test that must see a fault sees the same ones on every
    * run (unseeded, 30% faults over 15 requests still miss all of them once in 200 runs).
@@ -50,8 +73,12 @@ export interface SandboxState {
    */
   issueAccessToken(portalId: number, user?: SandboxUser, scopes?: string[]): string;
   duplicates(portalId: number): { contacts: number; engagements: number };
-  /** 429 answers sent per portal. */
+  /** 429 answers sent per portal (ten-second window and search alike). */
   rateLimited(portalId: number): number;
+  /** Of those, the search 429s. */
+  searchThrottled(portalId: number): number;
+  /** Search requests received (answered or throttled). */
+  searches(portalId: number): number;
 }
 
 export interface RunningSandbox {
@@ -75,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const ttl = options.accessTokenTtlS ?? 1800;
   const portals = new Map<number, PortalState>();
   for (const p of options.portals ?? [{ id: 101, tier: 'free' as const }])
-    portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate, p.withheldScopes));
+    portals.set(p.id, createPortal(p.id, p.tier ?? 'free', rate, p.withheldScopes, options.searchPerSecond));
   interface Grant {
     portalId: number;
     user: SandboxUser;
@@ -93,12 +120,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const state: SandboxState = {
     portals,
-    faults: { errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults },
+    faults: {
+      errorRate: 0,
+      latencyMs: 0,
+      dropRate: 0,
+      partialRate: 0,
+      refuseRecords: [],
+      searchLagMs: 0,
+      ...options.faults,
+    },
     clientId: options.clientId ?? DEV_HUBSPOT_CLIENT.id,
     clientSecret: options.clientSecret ?? DEV_HUBSPOT_CLIENT.secret,
     issueAccessToken,
     duplicates: (id) => countDuplicates(portalOf(id)),
     rateLimited: (id) => portalOf(id).statusCounts.get(429) ?? 0,
+    searchThrottled: (id) => searchThrottledCounts.get(id) ?? 0,
+    searches: (id) => searchCounts.get(id) ?? 0,
+  };
+  const searchThrottledCounts = new Map<number, number>();
+  const searchCounts = new Map<number, number>();
+  const recordFaults: crm.RecordFaults = {
+    refuse: (key) => state.faults.refuseRecords.includes(key.toLowerCase()) || state.faults.refuseRecords.includes(key),
+    transient: () => state.faults.partialRate > 0 && roll() < state.faults.partialRate,
   };
   function portalOf(id: number): PortalState {
     const portal = portals.get(id);
@@ -151,7 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         access_token: issueAccessToken(grant.portalId, grant.user, grant.scopes),
         refresh_token: refresh,
         expires_in: ttl,
-        hub_id: grant.portalId,
+        ...(options.tokenResponseWithoutHubId ? {} : { hub_id: grant.portalId }),
       },
     };
   }
@@ -221,12 +264,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     {
       method: 'POST',
       pattern: /^\/crm\/v3\/objects\/contacts\/batch\/upsert$/,
-      handle: (p, b) => crm.contactsBatchUpsert(p, b),
+      handle: (p, b) => crm.contactsBatchUpsert(p, b, recordFaults),
     },
     {
       method: 'POST',
       pattern: /^\/crm\/v3\/objects\/contacts\/batch\/update$/,
-      handle: (p, b) => crm.contactsBatchUpdate(p, b),
+      handle: (p, b) => crm.contactsBatchUpdate(p, b, recordFaults),
     },
     {
       method: 'POST',
@@ -236,7 +279,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     {
       method: 'POST',
       pattern: /^\/crm\/v3\/objects\/(?<type>notes|emails)\/batch\/create$/,
-      handle: (p, b, params) => crm.engagementsBatchCreate(p, params.type as 'notes' | 'emails', b),
+      handle: (p, b, params) => crm.engagementsBatchCreate(p, params.type as 'notes' | 'emails', b, recordFaults),
     },
     {
       method: 'PUT',
@@ -251,20 +294,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     {
       method: 'GET',
-      pattern: /^\/crm\/v3\/properties\/contacts$/,
-      handle: (p) => ({ status: 200, body: { results: [...p.properties.values()] } }),
+      pattern: PROPERTIES_PATH,
+      handle: (p, _b, params) => properties.listProperties(p, params.type as PropertyObjectType),
     },
-    { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts$/, handle: (p, b) => crm.createProperty(p, b) },
+    {
+      method: 'POST',
+      pattern: PROPERTIES_PATH,
+      handle: (p, b, params) => properties.createProperty(p, params.type as PropertyObjectType, b),
+    },
     {
       method: 'GET',
-      pattern: /^\/crm\/v3\/properties\/contacts\/groups$/,
-      handle: (p) => ({ status: 200, body: { results: [...p.groups.values()] } }),
+      pattern: GROUPS_PATH,
+      handle: (p, _b, params) => properties.listGroups(p, params.type as PropertyObjectType),
     },
-    { method: 'POST', pattern: /^\/crm\/v3\/properties\/contacts\/groups$/, handle: (p, b) => crm.createGroup(p, b) },
+    {
+      method: 'POST',
+      pattern: GROUPS_PATH,
+      handle: (p, b, params) => properties.createGroup(p, params.type as PropertyObjectType, b),
+    },
     {
       method: 'POST',
       pattern: crm.CUSTOM_UPSERT_PATH,
-      handle: (p, b, params) => crm.customBatchUpsert(p, params.type ?? '', b),
+      handle: (p, b, params) => crm.customBatchUpsert(p, params.type ?? '', b, recordFaults),
     },
     {
       method: 'POST',
@@ -288,6 +339,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     scopes: string[];
     headers: Record<string, string>;
     limited: boolean;
+    /** A search request that fit the search limit (taken at arrival too). */
+    searchAdmitted?: boolean;
     error?: unknown;
   }
   function admit(req: http.IncomingMessage, url: URL): Admission {
@@ -302,8 +355,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       admission.error = error;
       return admission;
     }
-    // Exempt from the ten-second limit on HubSpot too: search and v4 default associations.
-    if (/\/search$/.test(url.pathname) || crm.ASSOCIATE_DEFAULT_PATH.test(url.pathname)) return admission;
+    // Search has a limit of its own, without headers; v4 default associations are exempt from the ten-second limit.
+    if (/\/search$/.test(url.pathname)) {
+      admission.searchAdmitted = search.admitSearch(admission.portal, Date.now());
+      return admission;
+    }
+    if (crm.ASSOCIATE_DEFAULT_PATH.test(url.pathname)) return admission;
     if (!limitedRoutes.some((r) => r.method === method && r.pattern.test(url.pathname))) return admission;
     const limiter = admission.portal.limiter;
     const remaining = limiter.take(Date.now());
@@ -318,6 +375,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    url.pathname = undated(url.pathname);
     const admission = admit(req, url);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -370,9 +428,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (!portal) throw new SandboxError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
       requireScope(admission.scopes, method, url.pathname);
       if (method === 'POST' && /^\/crm\/v3\/objects\/(contacts|notes|emails)\/search$/.test(url.pathname)) {
+        searchCounts.set(portal.id, (searchCounts.get(portal.id) ?? 0) + 1);
+        if (!admission.searchAdmitted) {
+          searchThrottledCounts.set(portal.id, (searchThrottledCounts.get(portal.id) ?? 0) + 1);
+          const throttled = search.searchThrottled();
+          return await send(throttled.status, throttled.body);
+        }
         const type = url.pathname.split('/')[4] as 'contacts' | 'notes' | 'emails';
         const objects = type === 'contacts' ? portal.contacts.values() : portal.engagements[type].values();
-        const answer = crm.search(objects, body);
+        const answer = search.search(portal, objects, body, state.faults.searchLagMs);
         return await send(answer.status, answer.body);
       }
       const match = limitedRoutes

@@ -18,8 +18,12 @@ export interface PropertyDef {
   fieldType: string;
   groupName: string;
   description?: string;
-  options?: unknown[];
+  options?: { value: string; label?: string }[];
 }
+
+/** Object types whose properties the sandbox defines and checks (contacts plus the engagements Closer writes). */
+export type PropertyObjectType = 'contacts' | EngagementType;
+export const PROPERTY_OBJECT_TYPES: readonly PropertyObjectType[] = ['contacts', 'notes', 'emails'];
 
 export interface PropertyGroup {
   name: string;
@@ -54,14 +58,25 @@ export interface PortalState {
   engagements: Record<EngagementType, Map<string, CrmObject>>;
   /** `${fromType}:${fromId}` -> set of `${toType}:${toId}:${typeId}`. */
   associations: Map<string, Set<string>>;
+  /** Contact properties (kept as its own field: most tests and the stats endpoint read it). */
   properties: Map<string, PropertyDef>;
   groups: Map<string, PropertyGroup>;
+  /**
+   * Properties and groups of the other object types. HubSpot defines properties per object type: a property created
+   * on contacts does not exist on notes (POST /crm/v3/properties/{objectType}, spec "CRM Properties" v3).
+   */
+  engagementProperties: Record<EngagementType, Map<string, PropertyDef>>;
+  engagementGroups: Record<EngagementType, Map<string, PropertyGroup>>;
   schemas: CustomSchema[];
   /** Records of each custom object, by objectTypeId. */
   customObjects: Map<string, Map<string, CrmObject>>;
   /** Per objectTypeId: `${uniqueProperty}\u0000${value}` -> record id, as HubSpot indexes unique-value properties. */
   customUnique: Map<string, Map<string, string>>;
   limiter: RollingWindow;
+  /** CRM search's own per-second limit (not part of the ten-second window). */
+  searchLimiter: RollingWindow;
+  /** When each record was written: search sees it only once the portal's indexing lag has passed. */
+  indexedAt: Map<string, number>;
   /** Every contact creation per email, to count contacts created twice. */
   contactCreations: Map<string, number>;
   /** Requests answered (including 429s and injected faults), by status code. */
@@ -81,7 +96,38 @@ const DEFAULT_CONTACT_PROPERTIES = [
   'country',
   'hs_object_id',
 ];
-const DEFAULT_ENGAGEMENT_PROPERTIES = ['hs_timestamp', 'hs_note_body', 'hs_email_subject', 'hs_email_text'];
+/**
+ * The default properties of notes and emails the product touches, with their HubSpot types (developers.hubspot.com
+ * docs "Engagements: notes" and "Engagements: emails"; hs_email_direction's options from the emails guide).
+ */
+const DEFAULT_ENGAGEMENT_PROPERTIES: Record<EngagementType, Omit<PropertyDef, 'label' | 'groupName'>[]> = {
+  notes: [
+    { name: 'hs_timestamp', type: 'datetime', fieldType: 'date' },
+    { name: 'hs_note_body', type: 'string', fieldType: 'html' },
+    { name: 'hubspot_owner_id', type: 'enumeration', fieldType: 'select' },
+    { name: 'hs_attachment_ids', type: 'enumeration', fieldType: 'checkbox' },
+  ],
+  emails: [
+    { name: 'hs_timestamp', type: 'datetime', fieldType: 'date' },
+    { name: 'hs_email_subject', type: 'string', fieldType: 'text' },
+    { name: 'hs_email_text', type: 'string', fieldType: 'textarea' },
+    { name: 'hs_email_html', type: 'string', fieldType: 'html' },
+    {
+      name: 'hs_email_direction',
+      type: 'enumeration',
+      fieldType: 'select',
+      options: ['EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL'].map((value) => ({ value, label: value })),
+    },
+    {
+      name: 'hs_email_status',
+      type: 'enumeration',
+      fieldType: 'select',
+      options: ['BOUNCED', 'FAILED', 'SCHEDULED', 'SENDING', 'SENT'].map((value) => ({ value, label: value })),
+    },
+    { name: 'hubspot_owner_id', type: 'enumeration', fieldType: 'select' },
+  ],
+};
+const ENGAGEMENT_GROUP: Record<EngagementType, string> = { notes: 'noteinformation', emails: 'emailinformation' };
 
 let nextId = 10_000;
 export function newObjectId(): string {
@@ -94,11 +140,23 @@ export function createPortal(
   tier: Tier,
   rate: { max: number; windowMs: number },
   withheldScopes: string[] = [],
+  searchPerSecond = 4,
 ): PortalState {
   const properties = new Map<string, PropertyDef>();
   for (const name of DEFAULT_CONTACT_PROPERTIES) {
     properties.set(name, { name, label: name, type: 'string', fieldType: 'text', groupName: 'contactinformation' });
   }
+  const engagementDefaults = (type: EngagementType) =>
+    new Map(
+      DEFAULT_ENGAGEMENT_PROPERTIES[type].map((p) => [
+        p.name,
+        { ...p, label: p.name, groupName: ENGAGEMENT_GROUP[type] } as PropertyDef,
+      ]),
+    );
+  const engagementGroup = (type: EngagementType) =>
+    new Map([
+      [ENGAGEMENT_GROUP[type], { name: ENGAGEMENT_GROUP[type], label: type, displayOrder: -1, archived: false }],
+    ]);
   return {
     id,
     tier,
@@ -114,18 +172,26 @@ export function createPortal(
         { name: 'contactinformation', label: 'Contact information', displayOrder: -1, archived: false },
       ],
     ]),
+    engagementProperties: { notes: engagementDefaults('notes'), emails: engagementDefaults('emails') },
+    engagementGroups: { notes: engagementGroup('notes'), emails: engagementGroup('emails') },
     schemas: [],
     customObjects: new Map(),
     customUnique: new Map(),
     limiter: new RollingWindow(rate.max, rate.windowMs),
+    searchLimiter: new RollingWindow(searchPerSecond, 1_000),
+    indexedAt: new Map(),
     contactCreations: new Map(),
     statusCounts: new Map(),
   };
 }
 
-/** Engagement properties are not checked against definitions; the sandbox accepts any, like a portal with them set up. */
-export function engagementPropertiesKnown(): string[] {
-  return DEFAULT_ENGAGEMENT_PROPERTIES;
+/** The property definitions of one object type. */
+export function propertiesOf(portal: PortalState, type: PropertyObjectType): Map<string, PropertyDef> {
+  return type === 'contacts' ? portal.properties : portal.engagementProperties[type];
+}
+
+export function groupsOf(portal: PortalState, type: PropertyObjectType): Map<string, PropertyGroup> {
+  return type === 'contacts' ? portal.groups : portal.engagementGroups[type];
 }
 
 export function associate(portal: PortalState, from: string, fromId: string, to: string, toId: string, typeId: number) {

@@ -51,6 +51,8 @@ export interface AppConfig {
     maxAttempts: number;
     idleMs: number;
     lingerMs: number;
+    /** See WorkerOptions.searchLagGuardMs. */
+    searchLagGuardMs: number;
   };
   /** Requests per token per minute on the extension API. */
   tokenRatePerMinute: number;
@@ -99,6 +101,7 @@ const Env = z.object({
   SYNC_LEASE_MS: opt(z.coerce.number().int().min(100).default(60_000)),
   SYNC_MAX_ATTEMPTS: opt(z.coerce.number().int().min(1).default(8)),
   SYNC_LINGER_MS: opt(z.coerce.number().int().min(0).max(10_000).default(250)),
+  SYNC_SEARCH_LAG_GUARD_MS: opt(z.coerce.number().int().min(0).max(600_000).default(30_000)),
   EXTENSION_RATE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(600)),
   DEVICE_AUTHORIZE_PER_MINUTE: opt(z.coerce.number().int().min(1).default(10)),
 });
@@ -148,6 +151,7 @@ export function loadAppConfig(
       maxAttempts: e.SYNC_MAX_ATTEMPTS,
       idleMs: 50,
       lingerMs: e.SYNC_LINGER_MS,
+      searchLagGuardMs: e.SYNC_SEARCH_LAG_GUARD_MS,
     },
     tokenRatePerMinute: e.EXTENSION_RATE_PER_MINUTE,
     deviceAuthorizePerMinute: e.DEVICE_AUTHORIZE_PER_MINUTE,

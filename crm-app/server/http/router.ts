@@ -8,6 +8,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestContext {
   method: string;
   url: URL;
+  /**
+   * The request target exactly as it arrived (path and query, escapes untouched): what HubSpot's signatures hash.
+   * `url` is re-serialised and may differ from it.
+   */
+  rawTarget?: string;
   /** Path parameters (`:name` segments), URL-decoded, not yet validated. */
   params: Record<string, string>;
   requestId: string;

@@ -78,6 +78,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return matched.handler({
         method,
         url,
+        rawTarget: req.url ?? '/',
         params,
         requestId,
         log,

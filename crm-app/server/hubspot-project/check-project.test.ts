@@ -11,6 +11,7 @@ const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const APP = 'src/app/app-hsmeta.json';
 const CARD = 'src/app/cards/persona-card-hsmeta.json';
 const SETTINGS = 'src/app/settings/settings-hsmeta.json';
+const WEBHOOKS = 'src/app/webhooks/webhooks-hsmeta.json';
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -25,6 +26,7 @@ describe('the crm-app HubSpot project', () => {
       { uid: 'closer_app', type: 'app', file: APP },
       { uid: 'closer_persona_card', type: 'card', file: CARD },
       { uid: 'closer_settings', type: 'settings', file: SETTINGS },
+      { uid: 'closer_webhooks', type: 'webhooks', file: WEBHOOKS },
     ]);
   });
 
@@ -156,13 +158,13 @@ describe('checkHubSpotProject on a broken copy', () => {
     [
       'a component type without a schema in this checker',
       (dir) => {
-        mkdirSync(path.join(dir, 'src/app/webhooks'));
+        mkdirSync(path.join(dir, 'src/app/app-objects'));
         writeFileSync(
-          path.join(dir, 'src/app/webhooks/webhooks-hsmeta.json'),
-          JSON.stringify({ uid: 'closer_webhooks', type: 'webhooks', config: {} }),
+          path.join(dir, 'src/app/app-objects/thing-hsmeta.json'),
+          JSON.stringify({ uid: 'closer_thing', type: 'app-object', config: {} }),
         );
       },
-      /no config schema for type "webhooks"/,
+      /no config schema for type "app-object"/,
     ],
     [
       'a second app',
@@ -202,6 +204,7 @@ describe('checkHubSpotProject on a broken copy', () => {
     expect(Object.keys(intermediateRepresentation.intermediateNodesIndexedByUid).sort()).toEqual([
       'closer_app',
       'closer_settings',
+      'closer_webhooks',
     ]);
     expect(skippedHsMetaFiles).toEqual([]);
   });

@@ -102,6 +102,28 @@ export const SettingsConfigSchema = z.strictObject({
     ),
 });
 
+/**
+ * The webhooks component (`src/app/webhooks/*-hsmeta.json`, layout of HubSpot/hubspot-project-components'
+ * public-app template): where HubSpot posts events, and which subscriptions.
+ */
+const Subscription = z.strictObject({
+  subscriptionType: z.string().min(1),
+  objectType: z.string().min(1).optional(),
+  propertyName: z.string().min(1).optional(),
+  active: z.boolean(),
+});
+export const WebhooksConfigSchema = z.strictObject({
+  settings: z.strictObject({
+    targetUrl: PublicHttpsUrl,
+    maxConcurrentRequests: z.number().int().min(5).max(20).optional(),
+  }),
+  subscriptions: z.strictObject({
+    crmObjects: z.array(Subscription.required({ objectType: true })).optional(),
+    legacyCrmObjects: z.array(Subscription.omit({ objectType: true })).optional(),
+    hubEvents: z.array(Subscription).optional(),
+  }),
+});
+
 /** `src/app/local.json`: the `hs project dev` proxy from a permitted HTTPS origin to a local server. */
 export const LocalJsonSchema = z.object({
   proxy: z.record(z.string(), z.url()),
@@ -115,4 +137,5 @@ export const CONFIG_SCHEMAS: Record<string, z.ZodType> = {
   app: AppConfigSchema,
   card: CardConfigSchema,
   settings: SettingsConfigSchema,
+  webhooks: WebhooksConfigSchema,
 };

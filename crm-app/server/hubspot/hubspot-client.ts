@@ -52,8 +52,13 @@ export interface HubSpotAnswer<T> {
 export interface RequestOptions {
   /** The caller already acquired this limiter slot for the request. */
   slotStamp?: number;
-  /** Not counted by HubSpot's ten-second limit (search, v4 default associations): skips the limiter. */
+  /** Not counted by HubSpot's ten-second limit (v4 default associations): skips the limiter. */
   exempt?: boolean;
+  /**
+   * A CRM search: HubSpot limits search on its own, per second and per account, outside the ten-second window, and
+   * sends no rate-limit headers with it. It goes through the portal's search limiter instead of the main one.
+   */
+  search?: boolean;
   /** Answer a 404 instead of throwing it. */
   allow404?: boolean;
   /** The sync worker's requests, spread over the window (see the limiter's `paceFactor`). */
@@ -117,14 +122,32 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'TimeoutError';
 }
 
+/**
+ * HubSpot's CRM search limit: 4 requests per second per account in its changelog ("CRM Search API Rate Limit
+ * Increase"; later docs say 5). We keep to 4 in any second plus a margin, so a search is never refused for rate.
+ */
+export const SEARCH_LIMITS = { max: 4, windowMs: 1_000, marginMs: 100 };
+
 export class HubSpotClient {
   private readonly limiters = new Map<number, PortalRateLimiter>();
+  private readonly searchLimiters = new Map<number, PortalRateLimiter>();
 
   constructor(
     private readonly baseUrl: string,
     private readonly tokens: AccessTokens,
     private readonly limits = { max: 110, windowMs: 10_000, marginMs: 250, paceFactor: 1.2 },
+    private readonly searchLimits = SEARCH_LIMITS,
   ) {}
+
+  /** The portal's search limiter; it starts calibrated, since search answers never carry headers to calibrate it. */
+  searchLimiter(portalId: number): PortalRateLimiter {
+    let limiter = this.searchLimiters.get(portalId);
+    if (!limiter) {
+      limiter = new PortalRateLimiter({ ...this.searchLimits, calibrated: true });
+      this.searchLimiters.set(portalId, limiter);
+    }
+    return limiter;
+  }
 
   limiter(portalId: number): PortalRateLimiter {
     let limiter = this.limiters.get(portalId);
@@ -146,7 +169,7 @@ export class HubSpotClient {
     body?: unknown,
     opts: RequestOptions = {},
   ): Promise<HubSpotAnswer<T>> {
-    const limiter = this.limiter(portalId);
+    const limiter = opts.search ? this.searchLimiter(portalId) : this.limiter(portalId);
     for (let authRetry = 0; ; authRetry += 1) {
       const slotTaken = opts.slotStamp !== undefined && authRetry === 0;
       let stamp = opts.exempt

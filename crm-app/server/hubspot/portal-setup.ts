@@ -1,16 +1,19 @@
 /**
- * Idempotent portal setup after install: the `closer` property group and Closer's contact properties (existing ones
- * are left alone: 409 counts as done), then the campaign-result custom object only where /crm/v3/schemas answers
+ * Idempotent portal setup after install: on every object type Closer writes to (contacts, notes, emails), the
+ * `closer` property group and Closer's properties (existing ones are left alone: 409 counts as done), then the campaign-result custom object only where /crm/v3/schemas answers
  * (Enterprise). What was set up, and the custom object's type id, are stored in installs.setup.
  */
 import type { Database } from '../db/database';
 import { HubSpotError, type HubSpotClient } from './hubspot-client';
-import { CONTACT_PROPERTIES, PROPERTY_GROUP } from '../sync/properties';
+import { PROPERTIES_BY_OBJECT_TYPE, PROPERTY_GROUP, type SetupObjectType } from '../sync/properties';
 import { CAMPAIGN_RESULT_SCHEMA } from './campaign-result-object';
 
 export interface SetupResult {
   group: 'created' | 'existed';
+  /** Contact properties created by this setup. */
   propertiesCreated: string[];
+  /** Properties created on the other object types (notes, emails), by type. */
+  objectPropertiesCreated?: Partial<Record<SetupObjectType, string[]>>;
   customObject: 'created' | 'existed' | 'unavailable';
   /** Where results are also written as custom object records (Enterprise); absent on every other tier. */
   customObjectTypeId?: string;
@@ -26,18 +29,31 @@ export async function setupPortal(db: Database, hubspot: HubSpotClient, portalId
       throw error;
     }
   };
-  const group = (await created('/crm/v3/properties/contacts/groups', PROPERTY_GROUP)) ? 'created' : 'existed';
-  const { body: existing } = await hubspot.request<{ results: { name: string }[] }>(
-    portalId,
-    'GET',
-    '/crm/v3/properties/contacts',
-  );
-  const have = new Set(existing.results.map((p) => p.name));
-  const propertiesCreated: string[] = [];
-  for (const property of CONTACT_PROPERTIES.filter((p) => !have.has(p.name))) {
-    if (await created('/crm/v3/properties/contacts', property)) propertiesCreated.push(property.name);
+  const groups: string[] = [];
+  const createdByType: Partial<Record<SetupObjectType, string[]>> = {};
+  for (const type of Object.keys(PROPERTIES_BY_OBJECT_TYPE) as SetupObjectType[]) {
+    if (await created(`/crm/v3/properties/${type}/groups`, PROPERTY_GROUP)) groups.push(type);
+    const { body: existing } = await hubspot.request<{ results: { name: string }[] }>(
+      portalId,
+      'GET',
+      `/crm/v3/properties/${type}`,
+    );
+    const have = new Set(existing.results.map((p) => p.name));
+    const made: string[] = [];
+    for (const property of PROPERTIES_BY_OBJECT_TYPE[type].filter((p) => !have.has(p.name))) {
+      if (await created(`/crm/v3/properties/${type}`, property)) made.push(property.name);
+    }
+    createdByType[type] = made;
   }
-  const result: SetupResult = { group, propertiesCreated, ...(await setupResultObject(hubspot, portalId)) };
+  const group = groups.includes('contacts') ? 'created' : 'existed';
+  const propertiesCreated = createdByType.contacts ?? [];
+  const objectPropertiesCreated = { notes: createdByType.notes ?? [], emails: createdByType.emails ?? [] };
+  const result: SetupResult = {
+    group,
+    propertiesCreated,
+    objectPropertiesCreated,
+    ...(await setupResultObject(hubspot, portalId)),
+  };
   await db.query('UPDATE installs SET setup = $2::jsonb WHERE portal_id = $1', [portalId, JSON.stringify(result)]);
   return result;
 }

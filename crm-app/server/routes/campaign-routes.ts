@@ -32,7 +32,7 @@ export function campaignRoutes(services: AppServices): Route[] {
     verifyV3(
       config.clientSecret,
       ctx.method,
-      `${config.publicUrl}${ctx.url.pathname}${ctx.url.search}`,
+      `${config.publicUrl}${ctx.rawTarget ?? `${ctx.url.pathname}${ctx.url.search}`}`,
       ctx.body,
       ctx.headers,
     );

@@ -10,6 +10,15 @@ import { HttpError, parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { enqueueCampaignEvents } from '../sync/enqueue';
 import { runProcedure } from '../sync/procedures';
+import { deliveryStates, listDeadLetters, retryDeadLetters } from '../sync/dead-letters';
+
+const DeadLetterRetry = z.strictObject({
+  ids: z
+    .array(z.string().regex(/^\d{1,19}$/))
+    .min(1)
+    .max(200),
+});
+const DeliveryQuery = z.strictObject({ keys: z.array(z.string().min(1).max(200)).min(1).max(500) });
 import type { AppServices } from '../services';
 
 export function extensionRoutes(services: AppServices): Route[] {
@@ -97,13 +106,26 @@ export function extensionRoutes(services: AppServices): Route[] {
     {
       method: 'GET',
       path: '/v1/sync/dead-letters',
-      handler: authed(async (_ctx, owner) => {
-        const { rows } = await db.query<Record<string, unknown>>(
-          `SELECT id, kind, idempotency_key AS "idempotencyKey", contact_key AS email, attempts, last_error AS reason,
-                  updated_at AS "deadAt" FROM outbox_jobs WHERE portal_id = $1 AND status = 'dead' ORDER BY id DESC LIMIT 200`,
-          [owner.portalId],
-        );
-        return { status: 200, body: { deadLetters: rows } };
+      handler: authed(async (_ctx, owner) => ({
+        status: 200,
+        body: { deadLetters: await listDeadLetters(db, owner.portalId) },
+      })),
+    },
+    {
+      method: 'POST',
+      path: '/v1/sync/dead-letters/retry',
+      handler: authed(async (ctx, owner) => {
+        const { ids } = parseRequest(DeadLetterRetry, jsonBody(ctx.body), 'dead letter retry');
+        return { status: 200, body: { retried: await retryDeadLetters(db, owner.portalId, ids) } };
+      }),
+    },
+    {
+      // The extension's outbox asks this before counting items delivered: 202 only meant "accepted".
+      method: 'POST',
+      path: '/v1/sync/status',
+      handler: authed(async (ctx, owner) => {
+        const { keys } = parseRequest(DeliveryQuery, jsonBody(ctx.body), 'delivery query');
+        return { status: 200, body: { items: await deliveryStates(db, owner.portalId, keys) } };
       }),
     },
     {

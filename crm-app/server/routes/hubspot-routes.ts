@@ -9,6 +9,7 @@ import { parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
 import { jsonBody } from '../extension/schemas';
 import { personaByHubSpotId } from '../sync/persona-store';
+import { listDeadLetters, retryDeadLetters } from '../sync/dead-letters';
 import type { AppServices } from '../services';
 import { cardPersona, type PersonaResponse } from './persona';
 
@@ -24,13 +25,19 @@ const WebhookEvents = z
   )
   .max(1000);
 
+/** The webhook subscriptions this route acts on; src/app/webhooks/webhooks-hsmeta.json subscribes to exactly these. */
+export const HANDLED_SUBSCRIPTIONS = ['contact.deletion', 'contact.privacyDeletion', 'contact.merge'] as const;
+
+/** hubspot.fetch appends portalId (and userId, userEmail, appId) to every card request; other parameters pass. */
+const PortalQuery = z.object({ portalId: z.coerce.number().int().positive() });
+
 export function hubspotRoutes(services: AppServices): Route[] {
   const { db, config } = services;
   const verify = (ctx: RequestContext) =>
     verifyV3(
       config.clientSecret,
       ctx.method,
-      `${config.publicUrl}${ctx.url.pathname}${ctx.url.search}`,
+      `${config.publicUrl}${ctx.rawTarget ?? `${ctx.url.pathname}${ctx.url.search}`}`,
       ctx.body,
       ctx.headers,
     );
@@ -66,6 +73,35 @@ export function hubspotRoutes(services: AppServices): Route[] {
           'query',
         );
         return { status: 200, body: await portalSettings(db, services.hubspot, portalId) };
+      },
+    },
+    {
+      // The app's settings page: the portal's dead letters with their reasons.
+      method: 'GET',
+      path: '/v1/card/dead-letters',
+      handler: async (ctx) => {
+        verify(ctx);
+        const { portalId } = parseRequest(PortalQuery, Object.fromEntries(ctx.url.searchParams), 'query');
+        return { status: 200, body: { deadLetters: await listDeadLetters(db, portalId) } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/card/dead-letters/retry',
+      handler: async (ctx) => {
+        verify(ctx);
+        const { portalId } = parseRequest(PortalQuery, Object.fromEntries(ctx.url.searchParams), 'query');
+        const { ids } = parseRequest(
+          z.strictObject({
+            ids: z
+              .array(z.string().regex(/^\d{1,19}$/))
+              .min(1)
+              .max(200),
+          }),
+          jsonBody(ctx.body),
+          'dead letter retry',
+        );
+        return { status: 200, body: { retried: await retryDeadLetters(db, portalId, ids) } };
       },
     },
     {

@@ -73,11 +73,13 @@ export function oauthRoutes(services: AppServices): Route[] {
           code,
           redirect_uri: redirectUri(config),
         });
-        const portalId = grant.hub_id;
-        if (!portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot did not say which portal installed the app');
-        // Which scopes HubSpot granted (optional ones depend on the account) and which user approved.
+        // Which portal, which scopes HubSpot granted (optional ones depend on the account) and which user approved:
+        // the access-token info always has hub_id; the token response's hub_id is optional in HubSpot's spec.
         const who = await services.tokens.accessTokenInfo(grant.access_token);
-        if (who.hub_id !== portalId) throw new HttpError(502, 'bad_gateway', 'HubSpot named two different portals');
+        const portalId = who.hub_id;
+        if (grant.hub_id !== undefined && grant.hub_id !== portalId) {
+          throw new HttpError(502, 'bad_gateway', 'HubSpot named two different portals');
+        }
         await services.tokens.save(portalId, grant, who.scopes);
         const setup = await setupPortal(db, services.hubspot, portalId);
         log.info('oauth.installed', { portalId, setup, scopes: who.scopes });

@@ -144,6 +144,18 @@ export async function retryJobs(
   );
 }
 
+/** Extends the lease of the jobs `claim` still holds; returns their ids (the others lapsed and were claimed again). */
+export async function renewLease(db: Queryable, ids: string[], claim: string, leaseMs: number): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE outbox_jobs SET run_after = now() + $3 * interval '1 millisecond', updated_at = now()
+      WHERE id = ANY($1::bigint[]) AND status = 'running' AND claimed_by = $2
+      RETURNING id`,
+    [ids, claim, leaseMs],
+  );
+  return new Set(rows.map((r) => String(r.id)));
+}
+
 export async function deadLetter(db: Queryable, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
   await db.query(

@@ -55,6 +55,30 @@ export const CONTACT_PROPERTIES = [
   { name: 'closer_last_campaign_event_at', label: 'Closer last campaign event', type: 'datetime', fieldType: 'date' },
 ].map((p) => ({ ...p, groupName: PROPERTY_GROUP.name }));
 
+/**
+ * The properties Closer writes on notes and emails (besides HubSpot's own hs_* ones): the campaign event id that
+ * makes a retried create findable. HubSpot defines properties per object type and refuses a write naming one the
+ * object type lacks, so portal setup creates these on each type.
+ */
+export const ENGAGEMENT_PROPERTIES = [
+  {
+    name: 'closer_event_id',
+    label: 'Closer event id',
+    description: 'The Closer campaign event this engagement records.',
+    type: 'string',
+    fieldType: 'text',
+    groupName: PROPERTY_GROUP.name,
+  },
+];
+
+/** Every object type Closer writes to, with the properties of its own it writes there. */
+export const PROPERTIES_BY_OBJECT_TYPE = {
+  contacts: CONTACT_PROPERTIES,
+  notes: ENGAGEMENT_PROPERTIES,
+  emails: ENGAGEMENT_PROPERTIES,
+} as const;
+export type SetupObjectType = keyof typeof PROPERTIES_BY_OBJECT_TYPE;
+
 /** Every `closer_*` contact property name, for reads that return what Closer wrote. */
 export const CLOSER_PROPERTY_NAMES = CONTACT_PROPERTIES.map((p) => p.name);
 

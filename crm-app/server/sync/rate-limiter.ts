@@ -20,6 +20,11 @@ export interface LimiterOptions {
    * over most of it (at 2, and with a batch's second request unpaced, it went in the first 4 to 5 s of every 10).
    */
   paceFactor?: number;
+  /**
+   * Start calibrated: for a limit whose answers never carry rate-limit headers (CRM search), waiting for them to
+   * calibrate would hold requests to one at a time for good.
+   */
+  calibrated?: boolean;
 }
 
 export class PortalRateLimiter {
@@ -38,6 +43,7 @@ export class PortalRateLimiter {
   ) {
     this.max = options.max;
     this.windowMs = options.windowMs;
+    this.calibrated = options.calibrated === true;
   }
 
   /** Waits for a slot and stamps it; returns the stamp (for `release`). */

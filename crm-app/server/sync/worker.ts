@@ -10,9 +10,10 @@ import { errorFields, type Logger } from '../logger';
 import { backoffMs } from './backoff';
 import { resultObjectProperties } from '../hubspot/campaign-result-object';
 import { coalesce, engagementsOf, type ContactRecord, type EngagementInput } from './batch';
-import { HubSpotError, type HubSpotClient } from '../hubspot/hubspot-client';
+import { HubSpotError, NoAccessTokenError, type HubSpotClient } from '../hubspot/hubspot-client';
+import { forgetPending, markCreated, markPending, readWrites } from './engagement-writes';
 import { fieldsJson } from './properties';
-import { deadLetter, portalsWithDueJobs, retryJobs, type ClaimedJob } from './jobs';
+import { deadLetter, portalsWithDueJobs, renewLease, retryJobs, type ClaimedJob } from './jobs';
 import { runProcedure } from './procedures';
 
 export const BATCH_SIZE = 100;
@@ -30,17 +31,19 @@ export interface WorkerOptions {
    * third of the embedded database's time in bursts (bench:api's slow seconds). A backlog still goes at full speed.
    */
   lingerMs?: number;
-}
-
-interface UpsertResult {
-  id: string;
-  properties: Record<string, string | null>;
+  /**
+   * How long after a create request whose answer was lost the worker waits before asking search whether it created
+   * the record: HubSpot's search indexes writes with a delay, and a search too early would miss it and the record
+   * would be created twice. HubSpot publishes no figure; default 30 s.
+   */
+  searchLagGuardMs?: number;
 }
 
 export class SyncWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly id = `w-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private claims = 0;
   private portals: number[] = [];
   private nextPortal = 0;
   private portalsRefreshedAt = 0;
@@ -56,6 +59,10 @@ export class SyncWorker {
    * a small batch per loop per linger, the more so the slower the machine made the wait between check and claim.
    */
   private readonly claiming = new Set<number>();
+
+  private get searchLagGuardMs(): number {
+    return this.options.searchLagGuardMs ?? 30_000;
+  }
 
   constructor(
     private readonly db: Database,
@@ -91,9 +98,9 @@ export class SyncWorker {
     // Only rows still leased by this worker: a lease that lapsed may already belong to another instance.
     const { rows } = await this.db.query<{ id: string }>(
       `UPDATE outbox_jobs SET status = 'pending', run_after = now(), last_error = $3, updated_at = now()
-        WHERE id = ANY($1::bigint[]) AND status = 'running' AND claimed_by = $2
+        WHERE id = ANY($1::bigint[]) AND status = 'running' AND starts_with(claimed_by, $2)
         RETURNING id`,
-      [ids, this.id, 'released: the server shut down before the batch finished'],
+      [ids, `${this.id}:`, 'released: the server shut down before the batch finished'],
     );
     this.log.warn('sync.released_at_shutdown', { jobs: rows.length, drainMs });
     return { released: rows.length };
@@ -108,6 +115,7 @@ export class SyncWorker {
     const limiter = this.hubspot.limiter(portalId);
     let stamp: number;
     let jobs: ClaimedJob[];
+    let claim: string;
     try {
       // Paced: a backlog's batches spread over HubSpot's window instead of all leaving at once, every window.
       stamp = await limiter.acquire({ paced: true });
@@ -116,7 +124,9 @@ export class SyncWorker {
         limiter.release(stamp);
         return false;
       }
-      jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, this.id);
+      // Each claim has its own token: a lease is renewed, and checked, by the batch that holds it (see renewLease).
+      claim = `${this.id}:${(this.claims += 1)}`;
+      jobs = await runProcedure(this.db, 'claimJobs', portalId, BATCH_SIZE, this.options.leaseMs, claim);
       if (jobs.length === 0) {
         limiter.release(stamp);
         this.portalsRefreshedAt = 0;
@@ -137,7 +147,7 @@ export class SyncWorker {
     }
     this.inFlight.add(ids);
     try {
-      await this.process(portalId, jobs, stamp);
+      await this.process(portalId, jobs, stamp, claim);
     } finally {
       this.inFlight.delete(ids);
     }
@@ -166,34 +176,57 @@ export class SyncWorker {
     return this.portals[this.nextPortal];
   }
 
-  private async process(portalId: number, jobs: ClaimedJob[], stamp: number): Promise<void> {
-    const records = coalesce(jobs);
-    const events = engagementsOf(jobs);
-    let stage = 'contacts';
+  private async process(portalId: number, jobs: ClaimedJob[], stamp: number, claim: string): Promise<void> {
+    const slot = new HeldSlot(this.hubspot, portalId, stamp);
+    const outcome = new BatchOutcome();
     try {
+      const records = coalesce(jobs);
+      const events = engagementsOf(jobs);
       await this.addStoredProperties(
         portalId,
         records,
         events.length > 0,
         jobs.some((j) => j.kind === 'persona.upsert'),
       );
-      const ids = await this.upsertContacts(portalId, records, stamp);
-      if (events.length > 0) {
-        stage = 'engagements';
-        await this.createEngagements(portalId, events, ids, jobs);
-        stage = 'custom-object';
-        await this.writeResultObjects(portalId, events, ids);
+      const ids = await this.upsertContacts(portalId, records, slot, outcome);
+      // Only events whose contact was written (and whose job has not failed) go on; the others wait with their contact.
+      const ready = events.filter((e) => !outcome.failed.has(e.jobId));
+      for (const event of ready.filter((e) => !ids.has(e.email))) {
+        outcome.fail([event.jobId], {
+          reason: 'engagements: the contact is not resolved in HubSpot yet',
+          retryable: true,
+        });
       }
+      const resolved = ready.filter((e) => ids.has(e.email));
+      if (resolved.length > 0) {
+        await this.createEngagements(portalId, resolved, ids, outcome, claim);
+        await this.writeResultObjects(
+          portalId,
+          resolved.filter((e) => !outcome.failed.has(e.jobId)),
+          ids,
+          outcome,
+        );
+      }
+      const done = jobs.filter((j) => !outcome.failed.has(j.id));
+      const doneEmails = new Set(done.map((j) => j.contactKey));
       await runProcedure(
         this.db,
         'finishBatch',
         portalId,
-        jobs.map((j) => j.id),
-        [...ids],
+        done.map((j) => j.id),
+        [...ids].filter(([email]) => doneEmails.has(email)),
       );
     } catch (error) {
-      await this.fail(jobs, error, stage);
+      // The batch as a whole failed (a 5xx, 429 or cut connection on a request for all of it, or our own database).
+      const failure = failureOf(error, outcome.stage);
+      outcome.fail(
+        jobs.filter((j) => !outcome.failed.has(j.id)).map((j) => j.id),
+        failure,
+      );
+    } finally {
+      slot.release();
     }
+    await this.settle(jobs, outcome);
   }
 
   /**
@@ -235,107 +268,235 @@ export class SyncWorker {
   /**
    * Writes the contacts: records that name their HubSpot id are updated by id (the persona was built on that record,
    * whatever its email now is); the rest, and ids HubSpot no longer knows (deleted or merged away), are upserted by
-   * email. The first request uses the slot the batch already holds.
+   * email. The first request uses the slot the batch already holds. A record HubSpot refuses (in a 207's errors, or
+   * alone in a 400) fails alone; the others are written.
    */
   private async upsertContacts(
     portalId: number,
     records: ContactRecord[],
-    stamp: number,
+    slot: HeldSlot,
+    outcome: BatchOutcome,
   ): Promise<Map<string, string>> {
+    outcome.stage = 'contacts';
     const ids = new Map<string, string>();
-    let slot: number | undefined = stamp;
-    const opts = () => {
-      const taken = slot;
-      slot = undefined;
-      // Every request of a batch is paced, not only its first: with only the first paced, a batch's note creation after
-      // its upsert would double the rate the pacing allows, and the window's budget would go in its first half.
-      return taken === undefined ? { paced: true } : { slotStamp: taken };
-    };
+    const failRecord = (record: ContactRecord, failure: Failure) => outcome.fail(record.jobIds, failure);
     let byEmail = records.filter((r) => r.hubspotContactId === undefined);
     const byId = records.filter((r) => r.hubspotContactId !== undefined);
     if (byId.length > 0) {
-      const { body } = await this.hubspot.request<{
-        results?: UpsertResult[];
-        errors?: { context?: { ids?: string[] } }[];
-      }>(
-        portalId,
-        'POST',
-        '/crm/v3/objects/contacts/batch/update',
-        { inputs: byId.map((r) => ({ id: r.hubspotContactId, properties: r.properties })) },
-        opts(),
+      const fallback: ContactRecord[] = [];
+      await isolating(
+        byId,
+        async (part) => {
+          const { body } = await slot.request<BatchAnswer>('POST', '/crm/v3/objects/contacts/batch/update', {
+            inputs: part.map((r) => ({ id: r.hubspotContactId, properties: r.properties })),
+          });
+          const updated = new Set((body.results ?? []).map((r) => r.id));
+          const errors = errorsById(body);
+          for (const record of part) {
+            const id = record.hubspotContactId ?? '';
+            const error = errors.get(id);
+            if (updated.has(id)) ids.set(record.email, id);
+            // Deleted or merged away: the contact is found (or created) by email instead.
+            else if (!error || error.category === 'OBJECT_NOT_FOUND') fallback.push(record);
+            else failRecord(record, recordFailure('contacts', error));
+          }
+        },
+        (record, error) => failRecord(record, failureOf(error, 'contacts')),
       );
-      const updated = new Set((body.results ?? []).map((r) => r.id));
-      for (const record of byId) {
-        if (record.hubspotContactId && updated.has(record.hubspotContactId))
-          ids.set(record.email, record.hubspotContactId);
-        else byEmail = [...byEmail, record];
-      }
+      byEmail = [...byEmail, ...fallback];
     }
     if (byEmail.length > 0) {
-      const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
-        portalId,
-        'POST',
-        '/crm/v3/objects/contacts/batch/upsert',
-        { inputs: byEmail.map((r) => ({ idProperty: 'email', id: r.email, properties: r.properties })) },
-        opts(),
+      await isolating(
+        byEmail,
+        async (part) => {
+          const { body } = await slot.request<BatchAnswer>('POST', '/crm/v3/objects/contacts/batch/upsert', {
+            // `email` among the properties too: HubSpot's answer lists the properties a request wrote, so each result
+            // names the contact it belongs to. Nothing guarantees results come back in input order.
+            inputs: part.map((r) => ({
+              idProperty: 'email',
+              id: r.email,
+              properties: { ...r.properties, email: r.email },
+            })),
+          });
+          for (const result of body.results ?? []) {
+            const email = result.properties?.email;
+            if (email) ids.set(email.toLowerCase(), result.id);
+          }
+          const errors = errorsById(body);
+          for (const record of part) {
+            const error = errors.get(record.email) ?? errors.get(record.email.toLowerCase());
+            if (error) failRecord(record, recordFailure('contacts', error));
+          }
+        },
+        (record, error) => failRecord(record, failureOf(error, 'contacts')),
       );
-      for (const result of body.results ?? []) {
-        const email = result.properties.email;
-        if (email) ids.set(email.toLowerCase(), result.id);
+      // Written but not named in the answer: read their ids by email before giving up on them.
+      const unnamed = byEmail.filter((r) => !ids.has(r.email) && !r.jobIds.some((id) => outcome.failed.has(id)));
+      if (unnamed.length > 0) {
+        const { body } = await slot.request<BatchAnswer>('POST', '/crm/v3/objects/contacts/batch/read', {
+          idProperty: 'email',
+          properties: ['email'],
+          inputs: unnamed.map((r) => ({ id: r.email })),
+        });
+        for (const result of body.results ?? []) {
+          const email = result.properties?.email;
+          if (email) ids.set(email.toLowerCase(), result.id);
+        }
+        for (const record of unnamed.filter((r) => !ids.has(r.email))) {
+          failRecord(record, { reason: 'contacts: HubSpot did not name the contact it wrote', retryable: true });
+        }
       }
     }
-    if (slot !== undefined) this.hubspot.limiter(portalId).release(slot);
     return ids;
   }
 
   /**
-   * Creates notes/emails associated with their contact. A retried job may already have created its engagement
-   * (the answer was lost): those are looked up by closer_event_id first, so nothing is created twice.
+   * Creates notes/emails associated with their contact, each at most once. Our own record per event decides
+   * (engagement_writes): an event confirmed created is skipped; one whose create answer was lost is looked up by
+   * closer_event_id through HubSpot's search (its own limiter), and only once HubSpot's indexing lag has passed since
+   * that request, since a search too soon can miss a record that exists.
    */
   private async createEngagements(
     portalId: number,
     events: EngagementInput[],
     ids: Map<string, string>,
-    jobs: ClaimedJob[],
-  ) {
-    const retried = new Set(jobs.filter((j) => j.attempts > 1).map((j) => j.id));
-    let todo = events;
-    if (retried.size > 0) {
-      const existing = new Set<string>();
-      for (const event of events.filter((e) => retried.has(e.jobId))) {
-        const { body } = await this.hubspot.request<{ total: number }>(
+    outcome: BatchOutcome,
+    claim: string,
+  ): Promise<void> {
+    outcome.stage = 'engagements';
+    const writes = await readWrites(
+      this.db,
+      portalId,
+      events.map((e) => e.eventId),
+    );
+    const todo: EngagementInput[] = [];
+    // Lookups are slow (a few searches a second): a batch that spent a quarter of its lease on them defers the rest,
+    // so it finishes well within its lease. One that outlived it would be claimed again while still running, and two
+    // batches would then look up and create the same events at once.
+    const lookupDeadline = Date.now() + this.options.leaseMs / 4;
+    let lookups = 0;
+    for (const event of events) {
+      const write = writes.get(event.eventId);
+      if (write?.state === 'created') continue;
+      // No record: no create request for it ever left (the record is written before one does).
+      if (write === undefined) {
+        todo.push(event);
+        continue;
+      }
+      if (write.sentAgoMs < this.searchLagGuardMs) {
+        outcome.fail([event.jobId], {
+          reason: 'engagements: waiting for HubSpot search to index an earlier attempt',
+          retryable: true,
+          waitMs: this.searchLagGuardMs - write.sentAgoMs,
+        });
+        continue;
+      }
+      if (lookups > 0 && Date.now() > lookupDeadline) {
+        outcome.fail([event.jobId], {
+          reason: 'engagements: lookup deferred to the next batch',
+          retryable: true,
+          waitMs: 0,
+        });
+        continue;
+      }
+      lookups += 1;
+      // Pending: did the request whose answer was lost create it?
+      try {
+        const { body } = await this.hubspot.request<{ total: number; results?: { id: string }[] }>(
           portalId,
           'POST',
           `/crm/v3/objects/${event.type}/search`,
           {
             filterGroups: [{ filters: [{ propertyName: 'closer_event_id', operator: 'EQ', value: event.eventId }] }],
+            properties: ['closer_event_id'],
             limit: 1,
           },
-          { exempt: true },
+          { search: true },
         );
-        if (body.total > 0) existing.add(event.eventId);
+        const found = body.results?.[0]?.id;
+        if (found) await markCreated(this.db, portalId, [[event.eventId, found]]);
+        else todo.push(event);
+      } catch (error) {
+        // A throttled search counts as an attempt like any failure: after the usual limit, a dead letter with the reason.
+        outcome.fail([event.jobId], { ...failureOf(error, 'engagements (search)'), throttled: false });
       }
-      todo = events.filter((e) => !existing.has(e.eventId));
     }
     for (const type of ['notes', 'emails'] as const) {
       const batch = todo.filter((e) => e.type === type);
       if (batch.length === 0) continue;
-      await this.hubspot.request(
-        portalId,
-        'POST',
-        `/crm/v3/objects/${type}/batch/create`,
-        {
-          inputs: batch.map((e) => ({
-            properties: e.properties,
-            associations: [
+      await isolating(
+        batch,
+        async (whole) => {
+          // Creating is the one write that is not idempotent: only for jobs this batch still holds, with their lease
+          // renewed, so no other batch can claim them while the request is out.
+          const owned = await renewLease(
+            this.db,
+            whole.map((e) => e.jobId),
+            claim,
+            this.options.leaseMs,
+          );
+          const part = whole.filter((e) => owned.has(e.jobId));
+          for (const event of whole.filter((e) => !owned.has(e.jobId))) {
+            outcome.fail([event.jobId], { reason: 'engagements: lease lost', retryable: true, leaseLost: true });
+          }
+          if (part.length === 0) return;
+          await markPending(this.db, portalId, part);
+          let answer: { body: BatchAnswer };
+          try {
+            answer = await this.hubspot.request<BatchAnswer>(
+              portalId,
+              'POST',
+              `/crm/v3/objects/${type}/batch/create`,
               {
-                to: { id: ids.get(e.email) },
-                types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ENGAGEMENT_TO_CONTACT[type] }],
+                inputs: part.map((e) => ({
+                  properties: e.properties,
+                  // Names the input in HubSpot's answer, result or error (spec: SimplePublicObjectInputForCreate).
+                  objectWriteTraceId: e.eventId,
+                  associations: [
+                    {
+                      to: { id: ids.get(e.email) },
+                      types: [
+                        { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ENGAGEMENT_TO_CONTACT[type] },
+                      ],
+                    },
+                  ],
+                })),
               },
-            ],
-          })),
+              { paced: true },
+            );
+          } catch (error) {
+            // An answer that refused the request means nothing was created; no answer leaves the rows pending.
+            if (error instanceof HubSpotError && error.status >= 400 && error.status < 500) {
+              await forgetPending(
+                this.db,
+                portalId,
+                part.map((e) => e.eventId),
+              );
+            }
+            throw error;
+          }
+          const created: [string, string][] = [];
+          for (const result of answer.body.results ?? []) {
+            const eventId = result.objectWriteTraceId ?? result.properties?.closer_event_id;
+            if (eventId) created.push([eventId, result.id]);
+          }
+          await markCreated(this.db, portalId, created);
+          const createdIds = new Set(created.map(([eventId]) => eventId));
+          const errors = errorsById(answer.body);
+          const refused: string[] = [];
+          for (const event of part.filter((e) => !createdIds.has(e.eventId))) {
+            const error = errors.get(event.eventId);
+            if (error) refused.push(event.eventId);
+            outcome.fail(
+              [event.jobId],
+              error
+                ? recordFailure('engagements', error)
+                : { reason: 'engagements: HubSpot did not confirm the record', retryable: true },
+            );
+          }
+          await forgetPending(this.db, portalId, refused);
         },
-        { paced: true },
+        (event, error) => outcome.fail([event.jobId], failureOf(error, 'engagements')),
       );
     }
   }
@@ -345,25 +506,51 @@ export class SyncWorker {
    * a record by its event id and associated with its contact; both calls are idempotent, so a retried batch repeats
    * them harmlessly. Other tiers keep the notes alone.
    */
-  private async writeResultObjects(portalId: number, events: EngagementInput[], ids: Map<string, string>) {
+  private async writeResultObjects(
+    portalId: number,
+    events: EngagementInput[],
+    ids: Map<string, string>,
+    outcome: BatchOutcome,
+  ) {
+    outcome.stage = 'custom-object';
     const results = events.flatMap((e) => (e.result && ids.has(e.email) ? [{ ...e, result: e.result }] : []));
     if (results.length === 0) return;
     const objectTypeId = await this.resultObjectType(portalId);
     if (objectTypeId === undefined) return;
-    const { body } = await this.hubspot.request<{ results: UpsertResult[] }>(
-      portalId,
-      'POST',
-      `/crm/v3/objects/${objectTypeId}/batch/upsert`,
-      {
-        inputs: results.map((e) => ({
-          idProperty: 'closer_event_id',
-          id: e.eventId,
-          properties: resultObjectProperties(e.eventId, e.occurredAt, e.result),
-        })),
+    const recordOf = new Map<string, string>();
+    await isolating(
+      results,
+      async (part) => {
+        const { body } = await this.hubspot.request<BatchAnswer>(
+          portalId,
+          'POST',
+          `/crm/v3/objects/${objectTypeId}/batch/upsert`,
+          {
+            inputs: part.map((e) => ({
+              idProperty: 'closer_event_id',
+              id: e.eventId,
+              properties: resultObjectProperties(e.eventId, e.occurredAt, e.result),
+            })),
+          },
+          { paced: true },
+        );
+        for (const r of body.results ?? []) {
+          const eventId = r.properties?.closer_event_id;
+          if (eventId) recordOf.set(eventId, r.id);
+        }
+        const errors = errorsById(body);
+        for (const e of part.filter((x) => !recordOf.has(x.eventId))) {
+          const error = errors.get(e.eventId);
+          outcome.fail(
+            [e.jobId],
+            error
+              ? recordFailure('custom-object', error)
+              : { reason: 'custom-object: HubSpot did not confirm the record', retryable: true },
+          );
+        }
       },
-      { paced: true },
+      (e, error) => outcome.fail([e.jobId], failureOf(error, 'custom-object')),
     );
-    const recordOf = new Map((body.results ?? []).map((r) => [r.properties.closer_event_id, r.id]));
     const links = results.flatMap((e) => {
       const from = recordOf.get(e.eventId);
       const to = ids.get(e.email);
@@ -393,18 +580,167 @@ export class SyncWorker {
     return typeId;
   }
 
-  private async fail(jobs: ClaimedJob[], error: unknown, stage: string): Promise<void> {
-    const ids = jobs.map((j) => j.id);
-    const hubspotError = error instanceof HubSpotError ? error : new HubSpotError(0, String(error));
-    const reason = `${stage}: ${hubspotError.message}`;
-    const attempts = Math.max(...jobs.map((j) => j.attempts));
-    if (hubspotError.retryable && (hubspotError.status === 429 || attempts < this.options.maxAttempts)) {
-      const delay = hubspotError.status === 429 ? 1_000 : backoffMs(attempts);
-      this.log.warn('sync.batch_retry', { status: hubspotError.status, jobs: ids.length, delay, stage });
-      await retryJobs(this.db, ids, delay, reason, hubspotError.status === 429);
-    } else {
-      this.log.error('sync.batch_dead', { status: hubspotError.status, jobs: ids.length, stage, reason });
+  /**
+   * Records each job's outcome: delivered jobs were finished already; each failed job is retried or dead-lettered on
+   * its own attempt count (a fresh job next to one on its last attempt gets its own retries), with its own reason.
+   */
+  private async settle(jobs: ClaimedJob[], outcome: BatchOutcome): Promise<void> {
+    const retries = new Map<string, { ids: string[]; delay: number; reason: string; refund: boolean }>();
+    const dead = new Map<string, string[]>();
+    const backoffs = new Map<number, number>();
+    const backoffOf = (attempts: number) => {
+      const delay = backoffs.get(attempts) ?? backoffMs(attempts);
+      backoffs.set(attempts, delay);
+      return delay;
+    };
+    for (const job of jobs) {
+      const failure = outcome.failed.get(job.id);
+      // A job whose lease another batch took is that batch's to settle.
+      if (!failure || failure.leaseLost) continue;
+      const refund = failure.throttled === true || failure.waitMs !== undefined;
+      if (failure.retryable && (refund || job.attempts < this.options.maxAttempts)) {
+        // One jittered delay per attempt count: jobs of a batch that failed together stay together, instead of
+        // coming back one by one as batches of a few (which spent the rate limit on small batches).
+        const delay = failure.waitMs ?? (failure.throttled ? 1_000 : backoffOf(job.attempts));
+        const key = `${delay}\u0000${failure.reason}\u0000${refund}`;
+        const group = retries.get(key) ?? { ids: [], delay, reason: failure.reason, refund };
+        group.ids.push(job.id);
+        retries.set(key, group);
+      } else {
+        const reason = failure.retryable
+          ? `${failure.reason} (gave up after ${job.attempts} attempts)`
+          : failure.reason;
+        dead.set(reason, [...(dead.get(reason) ?? []), job.id]);
+      }
+    }
+    for (const group of retries.values()) {
+      this.log.warn('sync.jobs_retry', { jobs: group.ids.length, delay: group.delay, reason: group.reason });
+      await retryJobs(this.db, group.ids, group.delay, group.reason, group.refund);
+    }
+    for (const [reason, ids] of dead) {
+      this.log.error('sync.jobs_dead', { jobs: ids.length, reason });
       await deadLetter(this.db, ids, reason);
     }
+  }
+}
+
+/** Why a job failed this time, and whether another attempt may succeed. */
+interface Failure {
+  reason: string;
+  retryable: boolean;
+  /** HubSpot's ten-second window was full (429): not the job's fault, the attempt is refunded. */
+  throttled?: boolean;
+  /** Not a failure but a wait (search indexing): retry after this long, attempt refunded. */
+  waitMs?: number;
+  /** The job's lease lapsed and another batch claimed it: leave it alone. */
+  leaseLost?: boolean;
+}
+
+/** Per job, the first failure of this batch; jobs absent from it were delivered. */
+class BatchOutcome {
+  readonly failed = new Map<string, Failure>();
+  stage = 'contacts';
+
+  fail(jobIds: string[], failure: Failure): void {
+    for (const id of jobIds) if (!this.failed.has(id)) this.failed.set(id, failure);
+  }
+}
+
+function failureOf(error: unknown, stage: string): Failure {
+  const hubspotError = error instanceof HubSpotError ? error : new HubSpotError(0, String(error));
+  return {
+    reason: `${stage}: ${error instanceof Error ? error.message : String(error)}`,
+    retryable: hubspotError.retryable,
+    // The ten-second window's 429 is refunded; a search 429 is not (its caller says so), or it would retry forever.
+    throttled: hubspotError.status === 429,
+  };
+}
+
+/** A record's error in a 207 answer: a validation problem is final, anything else (HubSpot's own trouble) is retried. */
+function recordFailure(stage: string, error: RecordError): Failure {
+  const final = new Set(['VALIDATION_ERROR', 'INVALID_EMAIL', 'PROPERTY_DOESNT_EXIST', 'INVALID_OPTION', 'CONFLICT']);
+  return {
+    reason: `${stage}: HubSpot refused the record: ${error.category ?? 'error'}: ${error.message ?? ''}`,
+    retryable: !final.has(error.category ?? ''),
+  };
+}
+
+interface RecordError {
+  category?: string;
+  message?: string;
+  context?: { ids?: string[]; objectWriteTraceId?: string[] };
+}
+
+interface BatchAnswer {
+  results?: { id: string; properties?: Record<string, string | null>; objectWriteTraceId?: string }[];
+  errors?: RecordError[];
+}
+
+/** A batch answer's errors by the id each names (context.ids, or the objectWriteTraceId of a create). */
+function errorsById(body: BatchAnswer): Map<string, RecordError> {
+  const out = new Map<string, RecordError>();
+  for (const error of body.errors ?? []) {
+    for (const id of [...(error.context?.ids ?? []), ...(error.context?.objectWriteTraceId ?? [])]) out.set(id, error);
+  }
+  return out;
+}
+
+/**
+ * Sends a batch; when HubSpot refuses it whole with a 400 (one bad input refuses all of them), splits it in halves
+ * and sends each, down to the inputs it refuses alone, which go to `refuse`. log2(100) splits find one bad record
+ * in a full batch with about 14 requests instead of failing 99 good ones.
+ */
+async function isolating<T>(
+  inputs: T[],
+  send: (part: T[]) => Promise<void>,
+  refuse: (input: T, error: HubSpotError) => void,
+): Promise<void> {
+  try {
+    await send(inputs);
+  } catch (error) {
+    if (!(error instanceof HubSpotError) || error.status !== 400) throw error;
+    if (inputs.length === 1) {
+      refuse(inputs[0] as T, error);
+      return;
+    }
+    const half = Math.ceil(inputs.length / 2);
+    await isolating(inputs.slice(0, half), send, refuse);
+    await isolating(inputs.slice(half), send, refuse);
+  }
+}
+
+/**
+ * The rate-limit slot a batch claimed with: its first request uses it, later ones take paced slots. When the first
+ * request never leaves (no access token) or the batch fails before any request, the slot goes back: a slot kept would
+ * hold the limiter, which lets one request at a time through until HubSpot's first answer, shut for good.
+ */
+class HeldSlot {
+  constructor(
+    private readonly hubspot: HubSpotClient,
+    private readonly portalId: number,
+    private stamp: number | undefined,
+  ) {}
+
+  async request<T>(method: string, path: string, body: unknown): Promise<{ body: T }> {
+    const stamp = this.stamp;
+    this.stamp = undefined;
+    try {
+      return await this.hubspot.request<T>(
+        this.portalId,
+        method,
+        path,
+        body,
+        stamp === undefined ? { paced: true } : { slotStamp: stamp },
+      );
+    } catch (error) {
+      if (stamp !== undefined && error instanceof NoAccessTokenError)
+        this.hubspot.limiter(this.portalId).release(stamp);
+      throw error;
+    }
+  }
+
+  release(): void {
+    if (this.stamp !== undefined) this.hubspot.limiter(this.portalId).release(this.stamp);
+    this.stamp = undefined;
   }
 }
