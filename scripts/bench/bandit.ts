@@ -15,8 +15,12 @@
  * Σ_t (max_i r_i(t) − r_chosen(t)): honest under drift, and less noisy than counting realised replies. A uniform
  * split's is Σ_t (max_i r_i(t) − mean_i r_i(t)). `ratio_*` are mean bandit regret over mean uniform regret. Both
  * worlds run the bandit exactly as the extension does: each send recorded with its time, each reply with the time of
- * its send, pending sends neither successes nor failures. `ratio_realistic_naive` is the realistic world for a
- * bandit that counts every unanswered send as a failure and never forgets, for comparison.
+ * its send, pending sends neither successes nor failures, and a change point detected on an arm cutting off its
+ * older evidence. `ratio_realistic_naive` is the realistic world for a bandit that counts every unanswered send as a
+ * failure and never forgets (no change detection), for comparison.
+ *
+ * The change-detection threshold was tuned on seeds 1000–1019 (`BENCH_BANDIT_FIRST_SEED=1000`, settings to try in
+ * `BENCH_BANDIT_OPTIONS` as JSON); the figures reported are on seeds 1–20, which no setting was chosen on.
  *
  * Exits 1 when the realistic ratio is over 0.20 or the instant ratio over 0.23.
  */
@@ -147,11 +151,14 @@ function simulate(mode: Mode, seed: number, options: Partial<BanditOptions> = {}
   return { bandit: regretBandit, uniform: regretUniform };
 }
 
+/** Reported seeds are 1–20; settings were tuned on seeds 1000–1019 (`BENCH_BANDIT_FIRST_SEED=1000`), never these. */
+const FIRST_SEED = Number(process.env.BENCH_BANDIT_FIRST_SEED ?? 1);
+
 function bench(mode: Mode, options: Partial<BanditOptions> = {}) {
   const started = performance.now();
   let sumBandit = 0;
   let sumUniform = 0;
-  for (let seed = 1; seed <= RUNS; seed++) {
+  for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
     const r = simulate(mode, seed, options);
     sumBandit += r.bandit;
     sumUniform += r.uniform;
@@ -160,11 +167,18 @@ function bench(mode: Mode, options: Partial<BanditOptions> = {}) {
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
+/** Settings to try, as JSON (`BENCH_BANDIT_OPTIONS='{"changeThreshold":12}'`), for tuning on other seeds. */
+const TRY: Partial<BanditOptions> = JSON.parse(process.env.BENCH_BANDIT_OPTIONS ?? '{}') as Partial<BanditOptions>;
+
 runBench('bandit', () => {
-  const instant = bench('instant');
-  const realistic = bench('realistic');
+  const instant = bench('instant', TRY);
+  const realistic = bench('realistic', TRY);
   // Counts an unanswered send as a failure at once (a delay model with replies due instantly) and never forgets.
-  const naive = bench('realistic', { replyDelay: { medianDays: 1e-9, sigma: 1e-3 }, halfLifeDays: null });
+  const naive = bench('realistic', {
+    replyDelay: { medianDays: 1e-9, sigma: 1e-3 },
+    halfLifeDays: null,
+    changeThreshold: null,
+  });
   const ratioInstant = instant.bandit / instant.uniform;
   const ratioRealistic = realistic.bandit / realistic.uniform;
   return {

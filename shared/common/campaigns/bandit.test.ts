@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { banditFromJSON, createBandit, type Bandit, type BanditPolicy } from './bandit';
+import { banditFromJSON, createBandit, detectChange, type Bandit, type BanditPolicy } from './bandit';
 import { BanditStateError, migrateBanditState } from './bandit-state';
 import { discountPrior, resolvePriors } from './priors';
 import { DAY_MS } from './reply-delay';
@@ -255,8 +255,8 @@ describe('timed sends: replies that arrive later', () => {
   });
 
   it('with a half-life, forgets old evidence so a variant that changed shows it', () => {
-    const forgetting = createBandit({ arms: ['a'], halfLifeDays: 7, learnReplyDelay: false });
-    const keeping = createBandit({ arms: ['a'], learnReplyDelay: false });
+    const forgetting = createBandit({ arms: ['a'], halfLifeDays: 7, learnReplyDelay: false, changeThreshold: null });
+    const keeping = createBandit({ arms: ['a'], learnReplyDelay: false, changeThreshold: null });
     for (const b of [forgetting, keeping]) {
       // 2,000 sends at 10% forty days ago, then 300 at 2% over the last fortnight's first week.
       for (let i = 0; i < 2_000; i++) {
@@ -314,5 +314,73 @@ describe('timed sends: replies that arrive later', () => {
     ]);
     expect(bandit.posterior('s', T0 + 400 * DAY_MS)[0]).toMatchObject({ alpha: 4, beta: 28 });
     expect(bandit.evidence('s', T0)[0]).toMatchObject({ awaiting: 0, settledSends: 30 });
+  });
+});
+
+describe('change detection', () => {
+  const T0 = Date.UTC(2026, 0, 5);
+  const HOUR = 3_600_000;
+
+  it('finds the split between two rates, and none in a steady stream', () => {
+    const steady = Array.from({ length: 40 }, () => ({ replies: 5, exposure: 100 }));
+    expect(detectChange(steady, 6)).toBe(-1);
+    const fallen = [
+      ...Array.from({ length: 20 }, () => ({ replies: 10, exposure: 100 })),
+      ...Array.from({ length: 20 }, () => ({ replies: 1, exposure: 100 })),
+    ];
+    expect(detectChange(fallen, 6)).toBe(20);
+    // Too little exposure after the split to tell the rates apart.
+    expect(detectChange([...fallen.slice(0, 20), { replies: 0, exposure: 10 }], 6)).toBe(-1);
+  });
+
+  /** Sends `perDay` mails a day of arm a for `days` days from `from`, replying within an hour at `rate`. */
+  function feed(bandit: Bandit, from: number, days: number, rate: number, rng: Rng): number {
+    const perDay = 100;
+    for (let k = 0; k < days * perDay; k++) {
+      const at = from + (k * DAY_MS) / perDay;
+      bandit.recordSend('s', 'a', at);
+      if (rng() < rate) bandit.recordReply('s', 'a', at, at + HOUR);
+    }
+    return from + days * DAY_MS;
+  }
+
+  it('forgets an arm’s evidence from before its rate fell, and says when', () => {
+    const detecting = createBandit({
+      arms: ['a', 'b'],
+      learnReplyDelay: false,
+      replyDelay: { medianDays: 0.05, sigma: 1 },
+    });
+    const blind = createBandit({
+      arms: ['a', 'b'],
+      learnReplyDelay: false,
+      replyDelay: { medianDays: 0.05, sigma: 1 },
+      changeThreshold: null,
+    });
+    let end = 0;
+    for (const bandit of [detecting, blind]) {
+      const r = createRng('change-fall');
+      const fallAt = feed(bandit, T0, 20, 0.1, r);
+      end = feed(bandit, fallAt, 4, 0.01, r);
+    }
+    const a = (b: Bandit) => b.posterior('s', end).find((p) => p.arm === 'a')!;
+    expect(a(detecting).mean).toBeLessThan(0.03);
+    expect(a(blind).mean).toBeGreaterThan(0.06);
+    const changedAt = detecting.evidence('s', end).find((e) => e.arm === 'a')?.changedAt;
+    expect(changedAt).toBeDefined();
+    // Dated at the fall, or later when the fall's sends were already folded (replies here are due within a day).
+    expect(changedAt!).toBeGreaterThanOrEqual(T0 + 19 * DAY_MS);
+    expect(changedAt!).toBeLessThan(end);
+    expect(blind.evidence('s', end).find((e) => e.arm === 'a')?.changedAt).toBeUndefined();
+  });
+
+  it('keeps every send of an arm whose rate holds', () => {
+    const bandit = createBandit({
+      arms: ['a', 'b'],
+      learnReplyDelay: false,
+      replyDelay: { medianDays: 0.05, sigma: 1 },
+    });
+    const end = feed(bandit, T0, 24, 0.06, createRng('change-steady'));
+    expect(bandit.evidence('s', end).find((e) => e.arm === 'a')?.changedAt).toBeUndefined();
+    expect(bandit.posterior('s', end).find((p) => p.arm === 'a')!.alpha).toBeGreaterThan(100);
   });
 });

@@ -131,4 +131,31 @@ describe('declareWinner', () => {
     // Counted as failures, the same sends would give 4 in 52 and a lower interval.
     expect(e.interval.low).toBeGreaterThan(wilsonInterval(4, 52).low + 0.01);
   });
+
+  it('says when the arm’s rate changed, so the rate shown is not read as today’s', () => {
+    const T0 = Date.UTC(2026, 0, 5);
+    const bandit = createBandit({
+      arms: ['a', 'b'],
+      learnReplyDelay: false,
+      replyDelay: { medianDays: 0.05, sigma: 1 },
+    });
+    const rng = createRng('explain-change');
+    // 10% for ten days, then 1% for a day and a half: the bandit detects the fall.
+    for (let k = 0; k < 1_150; k++) {
+      const at = T0 + (k * 86_400_000) / 100;
+      bandit.recordSend('tech', 'a', at);
+      if (rng() < (k < 1_000 ? 0.1 : 0.01)) bandit.recordReply('tech', 'a', at, at + 3_600_000);
+    }
+    const now = T0 + 11.5 * 86_400_000;
+    const e = explainChoice(bandit, { segment: 'tech', arm: 'a', now });
+    expect(e.changedAt).not.toBeNull();
+    expect(e.text.en).toMatch(
+      /reply rate seems to have changed: the bandit now learns only from sends since 2026-01-1\d/,
+    );
+    expect(e.text.zh).toContain('回复率似乎发生了变化');
+    // An arm without a change says nothing of the kind.
+    const steady = explainChoice(withCounts({ a: [3, 40], b: [6, 41] }), { segment: 'tech', arm: 'b' });
+    expect(steady.changedAt).toBeNull();
+    expect(steady.text.en).not.toContain('changed');
+  });
 });

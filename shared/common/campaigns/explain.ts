@@ -40,6 +40,11 @@ export interface ChoiceExplanation {
   awaiting: number;
   /** Sends the rate and interval are computed on: settled ones, pending sends in part (see `ArmEvidence`). */
   settledSends: number;
+  /**
+   * When the bandit detected a change in this arm's reply rate (ms), or null: it then believes only sends since,
+   * while the rate and interval shown still cover every send, so the sentence says so.
+   */
+  changedAt: number | null;
   /** Observed positive-reply rate, null without sends. */
   rate: number | null;
   interval: RateInterval;
@@ -125,6 +130,13 @@ export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceEx
     en += ` Team results count as ${plural(priorSends, 'send', 'sends')} (${priorRate}% positive).`;
     zh += ` 团队数据折合 ${priorSends} 次发送（积极回复率 ${priorRate}%）。`;
   }
+  const changedAt = evidence.changedAt ?? null;
+  if (changedAt !== null) {
+    // The interval above mixes sends from before and after the change; the rep must not read it as today's rate.
+    const day = new Date(changedAt).toISOString().slice(0, 10);
+    en += ` Its reply rate seems to have changed: the bandit now learns only from sends since ${day}, so its current rate is still uncertain.`;
+    zh += ` 其回复率似乎发生了变化：系统现在只依据 ${day} 以来的发送来学习，因此当前回复率仍不确定。`;
+  }
   const enoughData = settledSends >= minSends;
   if (!enoughData && sends >= minSends) {
     en += ' Too few answers yet to call it.';
@@ -140,6 +152,7 @@ export function explainChoice(bandit: Bandit, options: ExplainOptions): ChoiceEx
     positives,
     awaiting,
     settledSends,
+    changedAt,
     rate: settledSends === 0 ? null : positives / settledSends,
     interval,
     prior: { sends: posterior.priorSends, positives: posterior.priorPositives },

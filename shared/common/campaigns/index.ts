@@ -57,6 +57,8 @@ export {
   type ArmEvidence,
   type ChooseOptions,
   BUCKET_MS,
+  DEFAULT_CHANGE_THRESHOLD,
+  detectChange,
 } from './bandit';
 export {
   DAY_MS,
