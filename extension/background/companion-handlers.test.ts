@@ -52,6 +52,24 @@ describe('companion handlers (service worker wiring)', () => {
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
   });
 
+  it('keeps a periodic alarm while items wait, so the alarm that woke the worker is still there if Chrome stops it', async () => {
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    const h = createCompanionHandlers();
+    const enqueue = h['outbox.enqueue'] as (p: unknown, c: unknown) => Promise<unknown>;
+    await enqueue({ kind: 'persona.upsert', idempotencyKey: 'k1', payload: persona }, undefined);
+    await vi.waitFor(async () => {
+      const list = (h['outbox.list'] as (p: unknown, c: unknown) => Promise<{ items: { attempts: number }[] }>)(
+        {},
+        undefined,
+      );
+      expect((await list).items[0]?.attempts).toBe(1);
+    });
+    // Chrome keeps a periodic alarm after it fires; a one-shot one is gone the moment it fires.
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({ periodInMinutes: 0.5 }),
+    );
+  });
+
   it('refuses message text from any caller with a clear error', async () => {
     const h = createCompanionHandlers();
     const enqueue = h['outbox.enqueue'] as (p: unknown, c: unknown) => Promise<unknown>;

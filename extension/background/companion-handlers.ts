@@ -10,7 +10,7 @@ import { createAuth } from '../companion/auth';
 import { CompanionError, createCompanionClient } from '../companion/client';
 import { connectionItem, sameBackend } from '../companion/connection-store';
 import { createLedger } from '../companion/ledger';
-import { createOutbox, OutboxRejected } from '../companion/outbox';
+import { ALARM_PERIOD_MS, createOutbox, OutboxRejected } from '../companion/outbox';
 
 /** The alarm that wakes the worker for the next delivery attempt (it outlives the worker and browser restarts). */
 export const OUTBOX_ALARM = 'closer-outbox';
@@ -95,7 +95,8 @@ export function createCompanionHandlers(): Handlers<Pick<Methods, CompanionMetho
     onUnauthorized: (message) => auth.signedOut(message),
     schedule: async (at) => {
       if (at === null) await browser.alarms.clear(OUTBOX_ALARM);
-      else await browser.alarms.create(OUTBOX_ALARM, { when: at });
+      // Periodic, so the alarm outlives its own firing (see ALARM_PERIOD_MS).
+      else await browser.alarms.create(OUTBOX_ALARM, { when: at, periodInMinutes: ALARM_PERIOD_MS / 60_000 });
     },
   });
   const box = outbox;
