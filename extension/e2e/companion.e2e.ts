@@ -12,7 +12,7 @@ import {
   enterDeviceCode,
   openConnectTab,
 } from './harness';
-import type { E2EBackend } from './backend';
+import { BACKEND_HANG_MS, type E2EBackend } from './backend';
 import { traceOutbox } from './outbox-trace';
 
 const call = callFromExtensionPage;
@@ -52,7 +52,8 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
     });
     options = await s.context.newPage();
     await options.goto(`chrome-extension://${s.extensionId}/options.html`);
-  }, 180_000);
+    // Room for a slow backend start on a loaded machine (see BACKEND_HANG_MS), plus the sandbox and Chromium.
+  }, BACKEND_HANG_MS + 120_000);
 
   afterAll(() => closeAll(s, backend));
 
