@@ -112,14 +112,20 @@ describe('outbox delivery', () => {
     expect((await woken.list()).counts).toEqual({ pending: 0, sent: 1, failed: 0 });
   });
 
-  it('sets a wake-up when an item is queued, before its first attempt, so a worker stopped in between delivers later', async () => {
+  it('sets a wake-up before an item is stored, ahead of its first attempt, so a worker stopped in between delivers later', async () => {
     const s = setup();
     // The worker is stopped right after the write: the immediate attempt never runs.
     await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
     expect(s.alarms).toEqual([s.now() + IN_FLIGHT_GUARD_MS]);
-    // A duplicate changes nothing and moves no alarm.
-    await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
-    expect(s.alarms).toHaveLength(1);
+    expect((await s.outbox.list()).counts.pending).toBe(1);
+    // Order matters: the wake-up exists before the item does, so no instant has a pending item and no alarm.
+    const seen: number[] = [];
+    const ordered = createOutbox({
+      ...s.deps,
+      schedule: async () => void seen.push((await s.outbox.list()).counts.pending),
+    });
+    await ordered.enqueue({ kind: 'persona.upsert', idempotencyKey: 'b', payload: persona('B') });
+    expect(seen).toEqual([1]);
   });
 
   it('one outage, one clock: every pending item waits for the same next attempt, then all go in one round', async () => {

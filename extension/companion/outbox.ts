@@ -253,13 +253,14 @@ export function createOutbox(deps: OutboxDeps) {
     deliver,
     state: () => state,
     /**
-     * Stores the item and sets a wake-up one guard period away before the caller's immediate attempt: a worker
-     * stopped between the two would otherwise leave the item without one. The attempt's round sets the exact time.
+     * Sets a wake-up one guard period away, then stores the item, before the caller's immediate attempt: a worker
+     * stopped after the write would otherwise leave the item without one (the E2E trace saw that instant once in
+     * 14 runs). The attempt's round sets the exact time; a refused or duplicate item leaves a wake-up that finds
+     * nothing new, which is harmless.
      */
     async enqueue(input: OutboxInput) {
-      const result = await queueOutboxItem(deps.db, input, now());
-      if (!result.duplicate) await deps.schedule(now() + IN_FLIGHT_GUARD_MS);
-      return result;
+      await deps.schedule(now() + IN_FLIGHT_GUARD_MS);
+      return queueOutboxItem(deps.db, input, now());
     },
     async list(limit = 500): Promise<{ items: OutboxRecord[]; counts: OutboxCounts }> {
       const db = await deps.db();
