@@ -79,3 +79,16 @@ describe('redactUrl', () => {
     expect(redactUrl('postgres://h:1/d')).toBe('postgres://h:1/d');
   });
 });
+
+describe('logs carry no e-mail address (issue 17)', () => {
+  it('redacts addresses in every string field, plain or percent-encoded, at any depth', () => {
+    const { logger, lines } = capture();
+    logger.info('http.request', { method: 'GET', path: '/v1/contacts/ada.lovelace%40example.com/summary' });
+    logger.warn('sync.batch_retry', { reason: 'contacts: Contact ada@example.org already exists', jobs: 3 });
+    logger.error('x', { nested: { list: ['Bob <bob.smith+crm@mail.example.co.uk>'] } });
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/ada\.lovelace|ada@|bob\.smith|example\.org|%40/);
+    expect(text).toContain('/v1/contacts/[email]/summary');
+    expect(text).toContain('"jobs":3');
+  });
+});

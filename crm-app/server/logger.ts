@@ -71,8 +71,15 @@ export function redactUrl(url: string): string {
   return url.replace(URL_CREDENTIALS, `$1:${REDACTED}@`);
 }
 
+/**
+ * An e-mail address anywhere in a logged string, plain or percent-encoded (a path like `/v1/contacts/:email/summary`
+ * or an error message quoting HubSpot): logs carry ids, never a person's address.
+ */
+const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
+export const redactEmails = (text: string) => text.replace(EMAIL, '[email]');
+
 function sanitize(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return redactUrl(value);
+  if (typeof value === 'string') return redactEmails(redactUrl(value));
   if (value === null || typeof value !== 'object') {
     return typeof value === 'bigint' ? value.toString() : value;
   }

@@ -10,10 +10,15 @@ import { createAuth } from '../companion/auth';
 import { CompanionError, createCompanionClient } from '../companion/client';
 import { connectionItem, sameBackend } from '../companion/connection-store';
 import { createLedger } from '../companion/ledger';
-import { createOutbox, OutboxRejected } from '../companion/outbox';
+import { ALARM_PERIOD_MS, createOutbox, OutboxRejected } from '../companion/outbox';
 
 /** The alarm that wakes the worker for the next delivery attempt (it outlives the worker and browser restarts). */
 export const OUTBOX_ALARM = 'closer-outbox';
+/**
+ * The token is renewed when it is older than this and the extension is in use (a delivery round or a status read).
+ * The backend refuses a token 30 days after issue, so only an extension unused for 30 days has to sign in again.
+ */
+export const RENEW_AFTER_MS = 24 * 3_600_000;
 
 type CompanionMethodName = Extract<keyof Methods, `companion.${string}` | `outbox.${string}` | `ledger.${string}`>;
 
@@ -77,6 +82,29 @@ export function createCompanionHandlers(): Handlers<Pick<Methods, CompanionMetho
   };
   const client = createCompanionClient({ ledger, target });
   let outbox: ReturnType<typeof createOutbox> | null = null;
+  let renewing: Promise<void> | null = null;
+  /** Renews a day-old token once (single flight); a failure leaves the current token, which stays valid for weeks. */
+  const renewIfDue = (): Promise<void> =>
+    (renewing ??= (async () => {
+      const state = await connectionItem.getValue();
+      const c = state.connection;
+      const { companionUrl } = await settingsItem.getValue();
+      if (
+        !c ||
+        !sameBackend(c.backendUrl, companionUrl) ||
+        Date.now() - (c.renewedAt ?? c.connectedAt) < RENEW_AFTER_MS
+      )
+        return;
+      const { token } = await client.renew();
+      const now = await connectionItem.getValue();
+      // Signed out or signed in again meanwhile: the new token belongs to nobody now.
+      if (now.connection?.token !== c.token) return;
+      await connectionItem.setValue({ ...now, connection: { ...c, token, renewedAt: Date.now() } });
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        renewing = null;
+      }));
   const kick = () => void outbox?.deliver().catch(() => undefined);
   const auth = createAuth({
     client,
@@ -90,12 +118,16 @@ export function createCompanionHandlers(): Handlers<Pick<Methods, CompanionMetho
   outbox = createOutbox({
     db: getDb,
     send: (kind, items) => client.postBatch(kind, items),
-    isConnected: async () => (await target()).token !== null,
+    isConnected: async () => {
+      await renewIfDue();
+      return (await target()).token !== null;
+    },
     isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
     onUnauthorized: (message) => auth.signedOut(message),
     schedule: async (at) => {
       if (at === null) await browser.alarms.clear(OUTBOX_ALARM);
-      else await browser.alarms.create(OUTBOX_ALARM, { when: at });
+      // Periodic, so the alarm outlives its own firing (see ALARM_PERIOD_MS).
+      else await browser.alarms.create(OUTBOX_ALARM, { when: at, periodInMinutes: ALARM_PERIOD_MS / 60_000 });
     },
   });
   const box = outbox;
@@ -128,7 +160,10 @@ export function createCompanionHandlers(): Handlers<Pick<Methods, CompanionMetho
     };
 
   return {
-    'companion.status': wrap(() => auth.status()),
+    'companion.status': wrap(async () => {
+      await renewIfDue();
+      return auth.status();
+    }),
     'companion.signIn': wrap(() => auth.start()),
     'companion.signInStatus': wrap(() => auth.status()),
     'companion.disconnect': wrap(async () => {

@@ -194,6 +194,14 @@ export function createCompanionClient(deps: ClientDeps) {
     },
     me: () => json(IdentitySchema, 'companion.status', 'GET', '/v1/me'),
     revoke: () => json(z.unknown(), 'companion.disconnect', 'DELETE', '/v1/tokens/current'),
+    /** A new token for the same portal and user; the current one stops working a few minutes later. */
+    renew: () =>
+      json(
+        z.object({ token: z.string().min(1), expiresAt: z.string() }),
+        'companion.renew',
+        'POST',
+        '/v1/tokens/current:renew',
+      ),
     /** Delivers one batch of outbox items; 202 (or any 2xx) means accepted. */
     async postBatch(kind: OutboxKind, items: unknown[]): Promise<void> {
       const spec = OUTBOX_KINDS[kind];

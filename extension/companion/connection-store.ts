@@ -16,6 +16,8 @@ export const ConnectionSchema = z.object({
   portalId: z.number().int(),
   userId: z.string(),
   connectedAt: z.number(),
+  /** When the token was last renewed (optional: none before the first renewal; no version step needed). */
+  renewedAt: z.number().optional(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

@@ -112,6 +112,46 @@ describe('outbox delivery', () => {
     expect((await woken.list()).counts).toEqual({ pending: 0, sent: 1, failed: 0 });
   });
 
+  it('sets a wake-up before an item is stored, ahead of its first attempt, so a worker stopped in between delivers later', async () => {
+    const s = setup();
+    // The worker is stopped right after the write: the immediate attempt never runs.
+    await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
+    expect(s.alarms).toEqual([s.now() + IN_FLIGHT_GUARD_MS]);
+    expect((await s.outbox.list()).counts.pending).toBe(1);
+    // Order matters: the wake-up exists before the item does, so no instant has a pending item and no alarm.
+    const seen: number[] = [];
+    const ordered = createOutbox({
+      ...s.deps,
+      schedule: async () => void seen.push((await s.outbox.list()).counts.pending),
+    });
+    await ordered.enqueue({ kind: 'persona.upsert', idempotencyKey: 'b', payload: persona('B') });
+    expect(seen).toEqual([1]);
+  });
+
+  it('one outage, one clock: every pending item waits for the same next attempt, then all go in one round', async () => {
+    const s = setup();
+    s.env.hang = false;
+    s.failures.push(new CompanionError('offline', 'down'));
+    await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });
+    await s.outbox.deliver();
+    // Items queued later, each failing its own immediate attempt at a different moment of the outage.
+    for (const key of ['b', 'c']) {
+      s.advance(700);
+      await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: key, payload: persona(key) });
+      s.failures.push(new CompanionError('offline', 'down'));
+      await s.outbox.deliver();
+    }
+    const waits = new Set((await s.outbox.list()).items.map((i) => i.nextAttemptAt));
+    expect(waits.size).toBe(1);
+    const [at] = [...waits];
+    expect(s.alarms.at(-1)).toBe(at);
+    // The backend is back; the alarm fires once and delivers everything.
+    s.advance(at! - s.now());
+    await s.outbox.deliver();
+    expect(s.sent.map((b) => b.items.length)).toEqual([3]);
+    expect((await s.outbox.list()).counts).toEqual({ pending: 0, sent: 3, failed: 0 });
+  });
+
   it('backs off on retryable errors (respecting Retry-After), then delivers when due', async () => {
     const s = setup();
     await s.outbox.enqueue({ kind: 'persona.upsert', idempotencyKey: 'a', payload: persona('A') });

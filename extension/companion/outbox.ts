@@ -37,7 +37,10 @@ export interface OutboxDeps {
   isOnline: () => boolean;
   /** The server refused the token: sign out (queued items stay). */
   onUnauthorized: (message: string) => Promise<void>;
-  /** Wake-up for the next attempt (a `chrome.alarms` alarm, so it survives the service worker); null clears it. */
+  /**
+   * Wake-up for the next attempt, repeating every `ALARM_PERIOD_MS` after `at` until the next call (a periodic
+   * `chrome.alarms` alarm, so it survives the service worker and its own firing); null clears it.
+   */
   schedule: (at: number | null) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -45,6 +48,13 @@ export interface OutboxDeps {
 
 /** The client's 15 s timeout plus margin; also Chrome's shortest alarm delay for a packed extension. */
 export const IN_FLIGHT_GUARD_MS = 30_000;
+/**
+ * The wake-up repeats at this period until the outbox sets another or clears it. A one-shot alarm is gone once it
+ * has fired: a worker Chrome stopped between that firing and the round's next `schedule` call (a window of a few
+ * tens of milliseconds, hit about one run in four by the outage E2E) left pending items with no wake-up at all, and
+ * they waited for whatever next started the worker. A periodic alarm is still there after it fires.
+ */
+export const ALARM_PERIOD_MS = IN_FLIGHT_GUARD_MS;
 
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … up to 10 min, each scaled by a random factor in [0.5, 1). */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
@@ -189,21 +199,19 @@ export function createOutbox(deps: OutboxDeps) {
           return;
         }
         if (e.retryable) {
-          for (const r of valid) {
-            const attempts = r.attempts + 1;
-            // An unreachable or failing backend is one outage, not a fault of this item: its backoff stops growing
-            // at the guard period, so the backend's return is seen within one alarm period. Without the cap, items
-            // that waited out a minute-long outage had reached 64-128 s waits and sat past the backend's return.
-            const own = e.code === 'rate_limited' ? backoffMs(attempts, random) : outageBackoffMs(attempts, random);
-            const wait = Math.max(own, e.extra.retryAfterMs ?? 0);
-            await put({
-              ...r,
-              attempts,
-              lastError: e.message,
-              nextAttemptAt: now() + wait,
-              updatedAt: now(),
-            });
-          }
+          // An unreachable, failing or throttling backend is one outage, not a fault of this batch: its backoff
+          // stops growing at the guard period, so the backend's return is seen within one alarm period (without the
+          // cap, items that waited out a minute-long outage had reached 64-128 s waits and sat past the backend's
+          // return). And every pending item waits for the same next attempt: with a clock of its own per item, the
+          // backend's return was followed by one item per own backoff, up to a period apart.
+          const attempts = Math.max(...valid.map((r) => r.attempts)) + 1;
+          const own = e.code === 'rate_limited' ? backoffMs(attempts, random) : outageBackoffMs(attempts, random);
+          const until = now() + Math.max(own, e.extra.retryAfterMs ?? 0);
+          for (const r of valid)
+            await put({ ...r, attempts: r.attempts + 1, lastError: e.message, nextAttemptAt: until, updatedAt: now() });
+          for (const r of await pendingRecords())
+            if (!valid.some((v) => v.id === r.id) && (r.nextAttemptAt ?? 0) < until)
+              await put({ ...r, nextAttemptAt: until, updatedAt: now() });
           if (e.code === 'offline') state = 'offline';
           await reschedule();
           return;
@@ -244,7 +252,16 @@ export function createOutbox(deps: OutboxDeps) {
   return {
     deliver,
     state: () => state,
-    enqueue: (input: OutboxInput) => queueOutboxItem(deps.db, input, now()),
+    /**
+     * Sets a wake-up one guard period away, then stores the item, before the caller's immediate attempt: a worker
+     * stopped after the write would otherwise leave the item without one (the E2E trace saw that instant once in
+     * 14 runs). The attempt's round sets the exact time; a refused or duplicate item leaves a wake-up that finds
+     * nothing new, which is harmless.
+     */
+    async enqueue(input: OutboxInput) {
+      await deps.schedule(now() + IN_FLIGHT_GUARD_MS);
+      return queueOutboxItem(deps.db, input, now());
+    },
     async list(limit = 500): Promise<{ items: OutboxRecord[]; counts: OutboxCounts }> {
       const db = await deps.db();
       const counts: OutboxCounts = {

@@ -49,6 +49,9 @@ export interface E2EBackend {
   close(): Promise<void>;
 }
 
+/** How long a live backend may take to answer /healthz before the harness calls it hung. */
+export const BACKEND_HANG_MS = 240_000;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -136,7 +139,15 @@ export async function startBackend(
     if (server && server.exitCode === null && server.signalCode === null) return;
     const child = runTs(join(ROOT, 'crm-app/server/main.ts'), env, keep);
     server = child;
-    await waitFor(async () => (await fetch(`${url}/healthz`)).ok, 'companion backend', 60_000, died(child, 'backend'));
+    // A backend that fails exits, and `died` reports that at once; the deadline only guards a hang. It must not be a
+    // speed limit: creating the PGlite database (its initdb) took 59 s of a 73 s start on the shared 2-core box at a
+    // load of 19, and a 60 s deadline failed every companion E2E there before its first test.
+    await waitFor(
+      async () => (await fetch(`${url}/healthz`)).ok,
+      'companion backend',
+      BACKEND_HANG_MS,
+      died(child, 'backend'),
+    );
   };
   const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     const child = server;

@@ -12,7 +12,8 @@ import {
   enterDeviceCode,
   openConnectTab,
 } from './harness';
-import type { E2EBackend } from './backend';
+import { BACKEND_HANG_MS, type E2EBackend } from './backend';
+import { traceOutbox } from './outbox-trace';
 
 const call = callFromExtensionPage;
 
@@ -51,7 +52,8 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
     });
     options = await s.context.newPage();
     await options.goto(`chrome-extension://${s.extensionId}/options.html`);
-  }, 180_000);
+    // Room for a slow backend start on a loaded machine (see BACKEND_HANG_MS), plus the sandbox and Chromium.
+  }, BACKEND_HANG_MS + 120_000);
 
   afterAll(() => closeAll(s, backend));
 
@@ -95,48 +97,59 @@ describe('companion backend link: sign-in, outbox and ledger', () => {
   });
 
   it('keeps items while the backend is down and the worker is stopped, then delivers each exactly once', async () => {
-    await backend.stop('SIGKILL');
-    for (const i of [4, 5, 6]) {
-      const res = await call(options, 'outbox.enqueue', {
-        kind: 'persona.upsert',
-        idempotencyKey: `p${i}`,
-        payload: persona(i),
-      });
-      expect(res.ok).toBe(true);
-    }
-    // The immediate attempt fails: the items wait with a reason and a next attempt.
-    await expect
-      .poll(
-        async () =>
-          ((await call(options, 'outbox.list', {})).result as { items: { attempts: number }[] }).items[0]?.attempts ??
-          0,
-        {
-          timeout: 20_000,
-        },
-      )
-      .toBeGreaterThan(0);
-    const side = await s.context.newPage();
-    await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=outbox`);
-    await expect.poll(() => side.getByTestId('outbox-item').count(), { timeout: 10_000 }).toBe(6);
-    expect(await side.locator('[data-testid="outbox-item"][data-status="pending"]').count()).toBe(3);
-    await side.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-outbox-offline.png') });
-    await side.close();
+    // Evidence if delivery stalls: alarms, outbox rows and worker status, read without waking the worker.
+    const trace = await traceOutbox(s, options, backend.url);
+    const log = trace.log;
+    try {
+      await backend.stop('SIGKILL');
+      log('backend killed');
+      for (const i of [4, 5, 6]) {
+        const res = await call(options, 'outbox.enqueue', {
+          kind: 'persona.upsert',
+          idempotencyKey: `p${i}`,
+          payload: persona(i),
+        });
+        expect(res.ok).toBe(true);
+      }
+      // The immediate attempt fails: the items wait with a reason and a next attempt.
+      await expect
+        .poll(
+          async () =>
+            ((await call(options, 'outbox.list', {})).result as { items: { attempts: number }[] }).items[0]?.attempts ??
+            0,
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBeGreaterThan(0);
+      const side = await s.context.newPage();
+      await side.goto(`chrome-extension://${s.extensionId}/sidepanel.html?tab=outbox`);
+      await expect.poll(() => side.getByTestId('outbox-item').count(), { timeout: 10_000 }).toBe(6);
+      expect(await side.locator('[data-testid="outbox-item"][data-status="pending"]').count()).toBe(3);
+      await side.screenshot({ path: join(ARTIFACTS_DIR, 'sidepanel-outbox-offline.png') });
+      await side.close();
 
-    // Chrome stops the idle worker; only the alarm can bring delivery back.
-    await stopServiceWorker(options);
-    await backend.start();
-    await expect
-      .poll(async () => (await backend.sandbox.contacts()).length, { timeout: 150_000, interval: 1_000 })
-      .toBe(6);
-    const contacts = await backend.sandbox.contacts();
-    expect(contacts.map((c) => c.properties.email).sort()).toEqual(
-      [1, 2, 3, 4, 5, 6].map((i) => `contact${i}@example.com`).sort(),
-    );
-    expect((await backend.sandbox.stats()).duplicates).toEqual({ contacts: 0, engagements: 0 });
-    const list = (await call(options, 'outbox.list', {})).result as OutboxList;
-    expect(list.counts).toEqual({ pending: 0, sent: 6, failed: 0 });
-    // Once accepted, an item is never sent again.
-    expect([...accepted].sort()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+      // Chrome stops the idle worker; only the alarm can bring delivery back.
+      log('stopping worker');
+      await stopServiceWorker(options);
+      log('worker stopped');
+      await backend.start();
+      log('backend started');
+      await expect
+        .poll(async () => (await backend.sandbox.contacts()).length, { timeout: 150_000, interval: 1_000 })
+        .toBe(6);
+      const contacts = await backend.sandbox.contacts();
+      expect(contacts.map((c) => c.properties.email).sort()).toEqual(
+        [1, 2, 3, 4, 5, 6].map((i) => `contact${i}@example.com`).sort(),
+      );
+      expect((await backend.sandbox.stats()).duplicates).toEqual({ contacts: 0, engagements: 0 });
+      const list = (await call(options, 'outbox.list', {})).result as OutboxList;
+      expect(list.counts).toEqual({ pending: 0, sent: 6, failed: 0 });
+      // Once accepted, an item is never sent again.
+      expect([...accepted].sort()).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    } finally {
+      await trace.stop('outbox-trace');
+    }
   }, 300_000);
 
   it('the ledger matches the requests the browser made, and no request body carries mail text', async () => {

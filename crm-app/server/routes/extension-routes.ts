@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ContactSummary } from '../../../shared/common/persona/contact-reads';
-import { authenticate, issueExtensionToken, revokeToken, type TokenOwner } from '../extension/tokens';
+import { authenticate, issueExtensionToken, renewToken, revokeToken, type TokenOwner } from '../extension/tokens';
 import { CampaignEvents, DevTokenRequest, jsonBody, PersonaBatch } from '../extension/schemas';
 import { HttpError, parseRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
@@ -127,6 +127,12 @@ export function extensionRoutes(services: AppServices): Route[] {
         const { keys } = parseRequest(DeliveryQuery, jsonBody(ctx.body), 'delivery query');
         return { status: 200, body: { items: await deliveryStates(db, owner.portalId, keys) } };
       }),
+    },
+    {
+      // The extension renews its token daily while in use: idle tokens expire, used ones never need a new sign-in.
+      method: 'POST',
+      path: '/v1/tokens/current:renew',
+      handler: authed(async (_ctx, owner) => ({ status: 200, body: await renewToken(db, owner) })),
     },
     {
       method: 'DELETE',

@@ -8,6 +8,7 @@ import type { Queryable } from '../db/database';
 import { messagePage, pickLang } from '../device/connect-page';
 import { approveDeviceCode, denyDeviceCode } from '../device/device-codes';
 import { setupPortal } from '../hubspot/portal-setup';
+import { TokenRateLimit } from '../extension/token-rate-limit';
 import { HttpError } from '../http/errors';
 import type { JsonResponse, Route } from '../http/router';
 import type { AppServices } from '../services';
@@ -41,11 +42,21 @@ export async function startOAuth(
 
 export function oauthRoutes(services: AppServices): Route[] {
   const { db, config } = services;
+  // Each install writes an OAuth state row: per address, the same budget as asking for a sign-in code (which also
+  // ends at HubSpot's consent page), so nobody can fill the table or use the backend as a redirect pump.
+  const installsPerIp = new TokenRateLimit(config.deviceAuthorizePerMinute, 'this address');
   return [
     {
       method: 'GET',
       path: '/oauth/install',
-      handler: () => startOAuth(db, config),
+      handler: async (ctx) => {
+        installsPerIp.check(ctx.remoteAddress ?? 'unknown');
+        // States are single-use and live STATE_TTL_MINUTES; expired ones go here rather than lingering.
+        await db.query(`DELETE FROM oauth_states WHERE created_at <= now() - $1 * interval '1 minute'`, [
+          STATE_TTL_MINUTES,
+        ]);
+        return startOAuth(db, config);
+      },
     },
     {
       method: 'GET',
