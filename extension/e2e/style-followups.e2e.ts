@@ -93,7 +93,7 @@ describe('Style profile and follow-ups due (issue #20)', () => {
     await s.context.route('https://mail.google.com/mail/u/0/fixture/style/**', (route) => {
       const thread = threads[new URL(route.request().url()).pathname.split('/').pop() ?? ''];
       if (!thread) return route.fulfill({ status: 404, body: 'No such fixture' });
-      const body = campaignThreadPage(FIXTURES_DIR, thread).replaceAll(BR, '<br>');
+      const body = campaignThreadPage(FIXTURES_DIR, thread, { inlineReply: true }).replaceAll(BR, '<br>');
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     });
   });

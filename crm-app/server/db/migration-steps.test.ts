@@ -246,6 +246,29 @@ const STEP_CHECKS: Record<number, StepCheck> = {
     const { rows } = await db.query<{ failed_redeems: number }>('SELECT failed_redeems FROM device_codes');
     expect(rows.map((r) => r.failed_redeems)).toEqual([0, 0]);
   },
+  7: async (db) => {
+    await db.query('INSERT INTO portals (portal_id) VALUES (7001), (7002) ON CONFLICT DO NOTHING');
+    const write = (portal: number, eventId: string, type: string, state: string, hubspotId: string | null) =>
+      db.query(
+        `INSERT INTO engagement_writes (portal_id, event_id, object_type, state, hubspot_id) VALUES ($1, $2, $3, $4, $5)`,
+        [portal, eventId, type, state, hubspotId],
+      );
+    // Pending before the create leaves, created with HubSpot's id after; one row per event and portal.
+    await write(7001, 'e1', 'notes', 'pending', null);
+    await write(7001, 'e2', 'emails', 'created', '9001');
+    await write(7002, 'e1', 'notes', 'pending', null);
+    await expect(write(7001, 'e1', 'notes', 'pending', null)).rejects.toThrow(/duplicate key/);
+    await expect(write(7001, 'e3', 'notes', 'created', null)).rejects.toThrow(/violates/);
+    await expect(write(7001, 'e4', 'notes', 'pending', '9002')).rejects.toThrow(/violates/);
+    await expect(write(7001, 'e5', 'tasks', 'pending', null)).rejects.toThrow(/violates/);
+    await expect(write(7001, '', 'notes', 'pending', null)).rejects.toThrow(/violates/);
+    const { rows } = await db.query<{ sent_at: unknown }>('SELECT sent_at FROM engagement_writes LIMIT 1');
+    expect(rows[0]?.sent_at).toBeInstanceOf(Date);
+    // A portal's rows go with it.
+    await db.query('DELETE FROM portals WHERE portal_id = 7001');
+    const left = await db.query<{ portal_id: string }>('SELECT DISTINCT portal_id FROM engagement_writes');
+    expect(left.rows).toEqual([{ portal_id: '7002' }]);
+  },
 };
 
 const migrations = loadMigrations();
