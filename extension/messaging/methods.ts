@@ -245,31 +245,13 @@ export const methods = {
     params: z.object({ send: SendRecordSchema }).strict(),
     result: z.object({ eventId: z.string() }),
   },
-  /** Panel → its tab's content script, through the worker. */
-  'page.insertDraft': {
-    params: contentMethods['content.insertDraft'].params,
-    result: contentMethods['content.insertDraft'].result,
-  },
-  'page.selectText': {
-    params: contentMethods['content.selectText'].params,
-    result: contentMethods['content.selectText'].result,
-  },
-  'page.expandFolded': {
-    params: contentMethods['content.expandFolded'].params,
-    result: contentMethods['content.expandFolded'].result,
-  },
-  'page.readSelection': {
-    params: contentMethods['content.readSelection'].params,
-    result: contentMethods['content.readSelection'].result,
-  },
-  'page.replaceText': {
-    params: contentMethods['content.replaceText'].params,
-    result: contentMethods['content.replaceText'].result,
-  },
-  'page.setSubject': {
-    params: contentMethods['content.setSubject'].params,
-    result: contentMethods['content.setSubject'].result,
-  },
+  /** Panel → its tab's content script, through the worker: the content method's own definition. */
+  'page.insertDraft': contentMethods['content.insertDraft'],
+  'page.selectText': contentMethods['content.selectText'],
+  'page.expandFolded': contentMethods['content.expandFolded'],
+  'page.readSelection': contentMethods['content.readSelection'],
+  'page.replaceText': contentMethods['content.replaceText'],
+  'page.setSubject': contentMethods['content.setSubject'],
   /** Options page: which Gmail features work on the layout the last Gmail tab reported. */
   'page.gmailChecks': {
     params: z.object({}).strict(),
